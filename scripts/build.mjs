@@ -1,0 +1,26 @@
+// Bundles the server (src/main.ts) and the client islands into dist/ with esbuild: fast, and the
+// JSX runtime and TypeScript are handled the same way as in the tests.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: [join(root, 'src/main.ts')],
+  outdir: out,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  jsx: 'automatic',
+  jsxImportSource: '@kitajs/html',
+  logLevel: 'warning',
+});
+cpSync(join(root, 'src/ui/public'), join(out, 'public'), { recursive: true });
+console.log('built dist/');

@@ -1,0 +1,38 @@
+import type { FastifyReply } from 'fastify';
+import type { AppError } from './errors.js';
+import type { Translate } from './i18n.js';
+
+/** An RFC 9457 problem details object, with the field errors of a failed validation. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: { field: string; code: string; detail: string }[];
+}
+
+/** Builds problem details for an AppError, with messages in the request's language. */
+export function toProblem(error: AppError, t: Translate, instance?: string): Problem & { instance?: string } {
+  const problem: Problem & { instance?: string } = {
+    type: `https://engine-room.dev/problems/${error.code.replace(/_/g, '-')}`,
+    title: t(`errors:${error.code}.title`),
+    status: error.status,
+    detail: t(`errors:${error.code}.detail`, error.params),
+    code: error.code,
+  };
+  if (instance) problem.instance = instance;
+  if (error.fields.length > 0) {
+    problem.errors = error.fields.map((f) => ({
+      field: f.field,
+      code: f.code,
+      detail: t(`validation:${f.code}`, f.params ?? {}),
+    }));
+  }
+  return problem;
+}
+
+/** Sends problem details with the right status and media type. */
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
