@@ -4,11 +4,31 @@ import errorsEn from './en/errors.json' with { type: 'json' };
 import errorsDa from './da/errors.json' with { type: 'json' };
 import validationEn from './en/validation.json' with { type: 'json' };
 import validationDa from './da/validation.json' with { type: 'json' };
+import staffEn from './en/staff.json' with { type: 'json' };
+import staffDa from './da/staff.json' with { type: 'json' };
+import initiativesEn from './en/initiatives.json' with { type: 'json' };
+import initiativesDa from './da/initiatives.json' with { type: 'json' };
+import participantsEn from './en/participants.json' with { type: 'json' };
+import participantsDa from './da/participants.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
-  en: { common: commonEn, errors: errorsEn, validation: validationEn },
-  da: { common: commonDa, errors: errorsDa, validation: validationDa },
+  en: {
+    common: commonEn,
+    errors: errorsEn,
+    validation: validationEn,
+    staff: staffEn,
+    initiatives: initiativesEn,
+    participants: participantsEn,
+  },
+  da: {
+    common: commonDa,
+    errors: errorsDa,
+    validation: validationDa,
+    staff: staffDa,
+    initiatives: initiativesDa,
+    participants: participantsDa,
+  },
 };
 
 /** The namespaces every locale must have (a test checks both catalogues have the same keys). */

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { systemRoutes } from './system/system.routes.js';
+import { staffRoutes } from './staff/staff.routes.js';
+import { initiativesRoutes } from './initiatives/initiatives.routes.js';
+import { participantsRoutes } from './participants/participants.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
-export const modules: ((app: FastifyInstance) => Promise<void>)[] = [systemRoutes];
+export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
+  systemRoutes,
+  staffRoutes,
+  initiativesRoutes,
+  participantsRoutes,
+];
