@@ -58,6 +58,11 @@ async function respond(req: FastifyRequest, reply: FastifyReply, error: AppError
   if (isApiUrl(req.url) || req.url === '/healthz') {
     return sendProblem(reply, toProblem(error, req.t, req.url.split('?')[0]));
   }
+  if (error.code === 'unauthenticated') {
+    // Pages send people to sign in and bring them back afterwards.
+    const next = req.method === 'GET' ? req.url : (req.headers.referer ? new URL(req.headers.referer, 'http://x').pathname : '/staff');
+    return reply.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
+  }
   const ctx = pageContext(req, reply);
   const title = ctx.t(`errors:${error.code}.title`);
   const detail = ctx.t(`errors:${error.code}.detail`, error.params);
