@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { authorize, type StaffActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { parseInput } from '../../platform/validation.js';
-import { InitiativeInput, checkInitiativeReferences, slugify } from './initiative-input.js';
+import { slugify, validatePlan } from './initiative-input.js';
 import { findInitiative, insertInitiative, slugTaken } from './initiatives.repository.js';
 import { initiativeRules } from './initiatives.policy.js';
 import type { Initiative } from './initiatives.table.js';
@@ -22,8 +21,7 @@ export async function createInitiative(
   raw: unknown,
 ): Promise<Initiative> {
   authorize(actor, initiativeRules.manage);
-  const input = parseInput(InitiativeInput, raw);
-  await checkInitiativeReferences(db, actor.organizationId, input);
+  const input = await validatePlan(db, actor.organizationId, raw);
   const slug = await uniqueSlug(db, actor.organizationId, input.title);
   const id = await insertInitiative(db, actor.organizationId, slug, fieldsOf(input));
   await writePlanChildren(db, actor.organizationId, id, input, null);

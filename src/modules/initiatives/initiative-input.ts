@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../db/database.js';
-import { invalid, type FieldError } from '../../platform/errors.js';
+import { AppError, invalid, type FieldError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
 import { formsOfInvolvement, influenceLevels, visibilities } from './initiatives.table.js';
 import { existingDepartmentIds, listStaffOptions } from './initiatives.repository.js';
 
@@ -34,29 +35,76 @@ export const InitiativeInput = Type.Object(
 );
 export type InitiativeInput = Static<typeof InitiativeInput>;
 
-/** The same fields, all optional (API PATCH). */
-export const InitiativePatch = Type.Partial(InitiativeInput, { additionalProperties: false });
+function withoutDefaults<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(withoutDefaults) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string | symbol, unknown> = {};
+  for (const key of Reflect.ownKeys(schema)) {
+    if (key === 'default') continue;
+    copy[key] = withoutDefaults((schema as Record<string | symbol, unknown>)[key]);
+  }
+  return copy as T;
+}
 
-/** Rules that need more than the schema: date order and ids that must belong to the organization. */
-export async function checkInitiativeReferences(
+/** The same fields, all optional and without defaults, so a PATCH changes only what it names. */
+export const InitiativePatch = Type.Partial(withoutDefaults(InitiativeInput), {
+  additionalProperties: false,
+});
+
+function phaseDateErrors(raw: unknown): FieldError[] {
+  const phases = (raw as { phases?: unknown } | null)?.phases;
+  if (!Array.isArray(phases)) return [];
+  const errors: FieldError[] = [];
+  phases.forEach((p: unknown, i) => {
+    const { startsOn, endsOn } = (p ?? {}) as { startsOn?: unknown; endsOn?: unknown };
+    if (
+      typeof startsOn === 'string' &&
+      typeof endsOn === 'string' &&
+      startsOn &&
+      endsOn &&
+      endsOn < startsOn
+    ) {
+      errors.push({ field: `phases.${i}.endsOn`, code: 'dateOrder' });
+    }
+  });
+  return errors;
+}
+
+async function referenceErrors(
   db: Db,
   organizationId: string,
   input: InitiativeInput,
-): Promise<void> {
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  input.phases.forEach((p, i) => {
-    if (p.startsOn && p.endsOn && p.endsOn < p.startsOn)
-      errors.push({ field: `phases.${i}.endsOn`, code: 'dateOrder' });
-  });
   const wanted = [...new Set(input.departmentIds)];
   const found = await existingDepartmentIds(db, organizationId, wanted);
   if (found.length !== wanted.length) errors.push({ field: 'departmentIds', code: 'unknownId' });
   if (input.responsibleStaffId) {
     const staff = await listStaffOptions(db, organizationId);
-    if (!staff.some((s) => s.id === input.responsibleStaffId))
+    if (!staff.some((s) => s.id === input.responsibleStaffId)) {
       errors.push({ field: 'responsibleStaffId', code: 'unknownId' });
+    }
   }
-  if (errors.length > 0) throw invalid(errors);
+  return errors;
+}
+
+/**
+ * Validates a whole plan and reports every problem at once: the schema, the order of phase dates,
+ * and ids that must belong to the organization.
+ */
+export async function validatePlan(db: Db, organizationId: string, raw: unknown): Promise<InitiativeInput> {
+  let input: InitiativeInput | undefined;
+  let errors: FieldError[] = [];
+  try {
+    input = parseInput(InitiativeInput, raw);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    errors = [...error.fields];
+  }
+  errors.push(...phaseDateErrors(raw).filter((d) => !errors.some((e) => e.field === d.field)));
+  if (input) errors.push(...(await referenceErrors(db, organizationId, input)));
+  if (errors.length > 0 || !input) throw invalid(errors);
+  return input;
 }
 
 /** A URL-friendly slug from a title (Danish letters spelled out). */

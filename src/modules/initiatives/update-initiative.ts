@@ -3,7 +3,7 @@ import { authorize, type StaffActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { InitiativeInput, InitiativePatch, checkInitiativeReferences } from './initiative-input.js';
+import { InitiativePatch, validatePlan, type InitiativeInput } from './initiative-input.js';
 import { findInitiative, updateInitiativeFields } from './initiatives.repository.js';
 import { initiativeRules } from './initiatives.policy.js';
 import type { Initiative } from './initiatives.table.js';
@@ -45,8 +45,7 @@ export async function updateInitiative(
   if (current.status === 'archived')
     throw new AppError('invalid_transition', { params: { from: 'archived', to: 'edited' } });
   const merged = options.partial ? { ...planOf(current), ...parseInput(InitiativePatch, raw) } : raw;
-  const input = parseInput(InitiativeInput, merged);
-  await checkInitiativeReferences(db, actor.organizationId, input);
+  const input = await validatePlan(db, actor.organizationId, merged);
   await updateInitiativeFields(db, actor.organizationId, id, fieldsOf(input));
   await writePlanChildren(db, actor.organizationId, id, input, current.consent);
   await recordAudit(db, {
