@@ -7,8 +7,11 @@ import type { Department } from '../staff.repository.js';
 export function formatTime(ctx: PageContext, iso: string | null): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(ctx.locale === 'da' ? 'da-DK' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(new Date(iso));
