@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Engine } from '../db/connect.js';
-import type { StaffActor } from './actor.js';
+import type { Rule, StaffActor } from './actor.js';
 import type { Locale, Translate } from './i18n.js';
 
 /** What the composition root hands to every route plugin. */
@@ -27,7 +27,12 @@ declare module 'fastify' {
     staff: StaffActor | undefined;
   }
   interface FastifyContextConfig {
-    /** Marks a route as a JSON API route (problem details on error). */
-    api?: boolean;
+    /**
+     * The roles allowed on this route, checked before the body is validated (so a forbidden
+     * caller learns nothing about the input). Use cases check again: pages, API and CLI share them.
+     */
+    rule?: Rule;
+    /** An /api/v1 route open to callers without a token (e.g. a public form). */
+    public?: boolean;
   }
 }

@@ -7,6 +7,7 @@ import { createInitiative } from './create-initiative.js';
 import { getInitiative, listStaffInitiatives } from './get-initiative.js';
 import { InitiativeInput, InitiativePatch } from './initiative-input.js';
 import { initiativeStatuses, type Initiative } from './initiatives.table.js';
+import { initiativeRules } from './initiatives.policy.js';
 import { updateInitiative } from './update-initiative.js';
 import { missingChecklistItems } from './planning-checklist.js';
 
@@ -57,6 +58,7 @@ export async function initiativeApiRoutes(base: FastifyInstance): Promise<void> 
   app.get(
     '/api/v1/initiatives',
     {
+      config: { rule: initiativeRules.view },
       schema: {
         tags,
         summary: 'List the organization’s initiatives',
@@ -79,6 +81,7 @@ export async function initiativeApiRoutes(base: FastifyInstance): Promise<void> 
   app.post(
     '/api/v1/initiatives',
     {
+      config: { rule: initiativeRules.manage },
       schema: {
         tags,
         summary: 'Create an initiative (draft)',
@@ -95,6 +98,7 @@ export async function initiativeApiRoutes(base: FastifyInstance): Promise<void> 
   app.get(
     '/api/v1/initiatives/:id',
     {
+      config: { rule: initiativeRules.view },
       schema: {
         tags,
         summary: 'Read an initiative',
@@ -108,6 +112,7 @@ export async function initiativeApiRoutes(base: FastifyInstance): Promise<void> 
   app.patch(
     '/api/v1/initiatives/:id',
     {
+      config: { rule: initiativeRules.manage },
       schema: {
         tags,
         summary: 'Change some fields of an initiative’s plan',
@@ -127,6 +132,7 @@ export async function initiativeApiRoutes(base: FastifyInstance): Promise<void> 
   app.post(
     '/api/v1/initiatives/:id/:action',
     {
+      config: { rule: initiativeRules.manage },
       schema: {
         tags,
         summary: 'Open, close or archive an initiative (opening needs a complete planning checklist)',

@@ -60,7 +60,12 @@ async function respond(req: FastifyRequest, reply: FastifyReply, error: AppError
   }
   if (error.code === 'unauthenticated') {
     // Pages send people to sign in and bring them back afterwards.
-    const next = req.method === 'GET' ? req.url : (req.headers.referer ? new URL(req.headers.referer, 'http://x').pathname : '/staff');
+    const next =
+      req.method === 'GET'
+        ? req.url
+        : req.headers.referer
+          ? new URL(req.headers.referer, 'http://x').pathname
+          : '/staff';
     return reply.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
   }
   const ctx = pageContext(req, reply);

@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import { negotiateLocale } from '../i18n.js';
 import { SESSION_COOKIE, findSessionActor } from '../auth/sessions.js';
 import { findTokenActor } from '../auth/api-tokens.js';
+import { authorize } from '../actor.js';
+import { AppError } from '../errors.js';
 
 /** Name of the cookie holding the chosen language. */
 export const LANG_COOKIE = 'er_lang';
@@ -31,5 +33,12 @@ export const requestContext = fp(async (app: FastifyInstance) => {
     }
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.staff = await findSessionActor(app.deps.db, token);
+  });
+  // Authentication and the route's declared roles come before input validation.
+  app.addHook('preValidation', async (req) => {
+    const config = req.routeOptions.config;
+    const route = req.routeOptions.url ?? '';
+    if (route.startsWith('/api/v1/') && !config.public && !req.staff) throw new AppError('unauthenticated');
+    if (config.rule) authorize(req.staff, config.rule);
   });
 });
