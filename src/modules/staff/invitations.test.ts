@@ -124,7 +124,11 @@ describe.each(engines)('staff invitations on %s', (engine) => {
     expect(res.body).toContain('Use at least 12 characters');
     expect(res.body).toContain('The passwords do not match');
     expect(res.body).not.toContain('value="short"');
-    const staff = await t.db.selectFrom('staff').select('id').where('email', '=', 'short@test.example').execute();
+    const staff = await t.db
+      .selectFrom('staff')
+      .select('id')
+      .where('email', '=', 'short@test.example')
+      .execute();
     expect(staff).toHaveLength(0);
     expect((await invitationsOf(org.id))[0]?.accepted_at).toBeNull();
   });
@@ -157,7 +161,11 @@ describe.each(engines)('staff invitations on %s', (engine) => {
     const team = await client.get('/staff/team');
     expect(team.statusCode).toBe(200);
     expect(team.body).not.toContain('action="/staff/team/invitations"');
-    const res = await client.post('/staff/team/invitations', { email: 'x@test.example', name: 'X', role: 'admin' });
+    const res = await client.post('/staff/team/invitations', {
+      email: 'x@test.example',
+      name: 'X',
+      role: 'admin',
+    });
     expect(res.statusCode).toBe(403);
     expect(await invitationsOf(org.id)).toHaveLength(0);
     expect((await client.get('/staff/outbox')).statusCode).toBe(403);
@@ -166,7 +174,11 @@ describe.each(engines)('staff invitations on %s', (engine) => {
 
   it('shows taken emails and overlong input beside the fields and writes nothing', async () => {
     const { org, admin, client } = await adminClient();
-    const taken = await client.post('/staff/team/invitations', { email: admin.email, name: 'Me', role: 'admin' });
+    const taken = await client.post('/staff/team/invitations', {
+      email: admin.email,
+      name: 'Me',
+      role: 'admin',
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain('Someone already has an account with this email address');
     const long = await client.post('/staff/team/invitations', {

@@ -28,7 +28,14 @@ describe.each(engines)('sign-in and sign-out on %s', (engine) => {
   afterAll(async () => t.close());
 
   const sessions = async () =>
-    Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   async function member(role: 'admin' | 'analyst' = 'analyst') {
     const org = await buildOrganization(t.db);
@@ -119,10 +126,17 @@ describe.each(engines)('sign-in and sign-out on %s', (engine) => {
     const before = await sessions();
     const client = new FormClient(t.app);
     await client.get('/signin');
-    const stale = await client.post('/signin', { _csrf: 'stale', email: staff.email, password: staff.password });
+    const stale = await client.post('/signin', {
+      _csrf: 'stale',
+      email: staff.email,
+      password: staff.password,
+    });
     expect(stale.statusCode).toBe(403);
     expect(stale.body).toContain('The form expired');
-    const missing = await new FormClient(t.app).post('/signin', { email: staff.email, password: staff.password });
+    const missing = await new FormClient(t.app).post('/signin', {
+      email: staff.email,
+      password: staff.password,
+    });
     expect(missing.statusCode).toBe(403);
     expect(await sessions()).toBe(before);
   });
@@ -173,7 +187,9 @@ describe.each(engines)('sign-in limits and secure cookies on %s', (engine) => {
     await client.get('/signin');
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      statuses.push((await client.post('/signin', { email: 'x@test.example', password: 'wrong' })).statusCode);
+      statuses.push(
+        (await client.post('/signin', { email: 'x@test.example', password: 'wrong' })).statusCode,
+      );
     }
     expect(statuses).toContain(429);
   });
