@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../../db/database.js';
+import { recordAudit } from '../../platform/audit.js';
+import { invalid, notFound } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { findCurrentParticipant } from './find-current-participant.js';
+import { anonymizeParticipant } from './participants.repository.js';
+
+/** The words that confirm erasure, one per language (the page shows the one of its language). */
+export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
+
+/** Erasure needs the confirmation word typed: a slip of the finger must not delete anything. */
+export const EraseMyDataInput = Type.Object({ confirm: Type.String({ maxLength: 40, default: '' }) });
+
+/**
+ * Erases the participant's personal data: email, accessibility needs and demographics go, the
+ * pseudonym becomes "Erased participant". The row and memberships stay, so what they contributed
+ * remains only in anonymized form.
+ */
+export async function eraseMyData(
+  db: Db,
+  organizationId: string,
+  participantId: string | undefined,
+  raw: unknown,
+): Promise<void> {
+  const participant = await findCurrentParticipant(db, organizationId, participantId);
+  if (!participant) throw notFound();
+  const input = parseInput(EraseMyDataInput, raw);
+  if (!(ERASE_WORDS as readonly string[]).includes(input.confirm.toUpperCase())) {
+    throw invalid([{ field: 'confirm', code: 'confirmErase' }]);
+  }
+  await anonymizeParticipant(db, organizationId, participant.id);
+  // The audit log keeps that an erasure happened (accountability), never what was erased.
+  await recordAudit(db, {
+    organizationId,
+    staffId: null,
+    action: 'participant.erased',
+    subjectType: 'participant',
+    subjectId: participant.id,
+  });
+}

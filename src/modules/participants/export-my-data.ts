@@ -1,0 +1,77 @@
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../platform/clock.js';
+import { getMyData } from './get-my-data.js';
+
+/** The portable copy of a participant's data (right of access and data portability). */
+export interface MyDataExport {
+  exportedAt: string;
+  organization: { slug: string; name: string };
+  participant: {
+    id: string;
+    pseudonym: string;
+    email: string | null;
+    followUp: boolean;
+    language: string;
+    accessibilityNeeds: string;
+    createdAt: string;
+  };
+  demographics: {
+    attribute: string;
+    attributeLabel: { en: string; da: string };
+    category: string | null;
+    categoryLabel: { en: string; da: string } | null;
+    preferNotToSay: boolean;
+    updatedAt: string;
+  }[];
+  initiatives: {
+    slug: string;
+    title: string;
+    joinedAt: string;
+    channel: string;
+    consentVersion: number;
+    consentedAt: string;
+  }[];
+}
+
+/** Everything held about the participant as one JSON document, or null when nothing is stored. */
+export async function exportMyData(
+  db: Db,
+  organization: { id: string; slug: string; name: string },
+  participantId: string | undefined,
+): Promise<MyDataExport | null> {
+  const data = await getMyData(db, organization.id, participantId);
+  if (!data) return null;
+  const { participant: p } = data;
+  return {
+    exportedAt: nowIso(),
+    organization: { slug: organization.slug, name: organization.name },
+    participant: {
+      id: p.id,
+      pseudonym: p.pseudonym,
+      email: p.email,
+      followUp: p.followUp,
+      language: p.locale,
+      accessibilityNeeds: p.accessibilityNeeds,
+      createdAt: p.createdAt,
+    },
+    demographics: data.demographics.map((d) => ({
+      attribute: d.attributeKey,
+      attributeLabel: { en: d.attributeLabelEn, da: d.attributeLabelDa },
+      category: d.categoryKey,
+      categoryLabel:
+        d.categoryLabelEn !== null
+          ? { en: d.categoryLabelEn, da: d.categoryLabelDa ?? d.categoryLabelEn }
+          : null,
+      preferNotToSay: d.preferNotToSay,
+      updatedAt: d.updatedAt,
+    })),
+    initiatives: data.memberships.map((m) => ({
+      slug: m.initiativeSlug,
+      title: m.initiativeTitle,
+      joinedAt: m.joinedAt,
+      channel: m.channel,
+      consentVersion: m.consentVersion,
+      consentedAt: m.consentedAt,
+    })),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../../db/database.js';
+import { findCurrentParticipant } from './find-current-participant.js';
+import { demographicAnswersOf, listMembershipsOfParticipant } from './participants.repository.js';
+import type { DemographicAnswer, Membership, Participant } from './participants.table.js';
+
+/** Everything the platform holds about one participant in one organization. */
+export interface MyData {
+  participant: Participant;
+  demographics: DemographicAnswer[];
+  memberships: Membership[];
+}
+
+/** Everything held about the participant behind the cookie, or null when nothing is stored. */
+export async function getMyData(
+  db: Db,
+  organizationId: string,
+  participantId: string | undefined,
+): Promise<MyData | null> {
+  const participant = await findCurrentParticipant(db, organizationId, participantId);
+  if (!participant) return null;
+  const [answers, memberships] = await Promise.all([
+    demographicAnswersOf(db, organizationId, [participant.id]),
+    listMembershipsOfParticipant(db, organizationId, participant.id),
+  ]);
+  return { participant, demographics: answers.get(participant.id) ?? [], memberships };
+}

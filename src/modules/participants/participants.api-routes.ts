@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { getParticipant } from './get-participant.js';
+import { listInitiativeParticipants } from './list-initiative-participants.js';
+import { InitiativeParticipantView, ParticipantDetailView } from './participant-view.js';
+import { registerParticipant, RegisterParticipantInput } from './register-participant.js';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+/** RFC 9457 problem details, as every API error is sent. */
+const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    code: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), detail: Type.String() })),
+    ),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+
+const errors = { 401: Problem, 403: Problem, 404: Problem };
+
+/** The JSON API for participants (Bearer token; same role rules as the pages). */
+export async function participantApiRoutes(instance: FastifyInstance): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = app.deps;
+
+  app.get(
+    '/api/v1/initiatives/:id/participants',
+    {
+      schema: {
+        tags: ['participants'],
+        summary: "An initiative's participants",
+        description:
+          'Pseudonym, membership with consent version, and demographics. `contact` (email, follow-up, accessibility needs) is present only for admins and facilitators.',
+        params: Type.Object({ id: Id }),
+        response: {
+          200: Type.Object({
+            initiativeId: Type.String(),
+            participants: Type.Array(InitiativeParticipantView),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const list = await listInitiativeParticipants(db, req.staff, req.params.id);
+      return { initiativeId: list.initiative.id, participants: list.participants };
+    },
+  );
+
+  app.get(
+    '/api/v1/participants/:id',
+    {
+      schema: {
+        tags: ['participants'],
+        summary: 'One participant with the initiatives they take part in',
+        description: '`contact` is present only for admins and facilitators.',
+        params: Type.Object({ id: Id }),
+        response: { 200: ParticipantDetailView, ...errors },
+      },
+    },
+    async (req) => getParticipant(db, req.staff, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/initiatives/:id/participants',
+    {
+      schema: {
+        tags: ['participants'],
+        summary: 'Register a participant on their behalf, with their consent',
+        description:
+          'For front-line staff, facilitators and admins. `consent` must be true: the person was given the current consent text and agreed. The membership is recorded with channel `staff`.',
+        params: Type.Object({ id: Id }),
+        body: RegisterParticipantInput,
+        response: { 201: InitiativeParticipantView, 409: Problem, 422: Problem, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const registered = await db
+        .transaction()
+        .execute(async (trx) => registerParticipant(trx, req.staff, req.params.id, req.body));
+      return reply.status(201).send(registered);
+    },
+  );
+}
