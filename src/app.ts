@@ -20,6 +20,8 @@ function publicDir(): string {
 /** Options for building the app; `logger: false` in tests. */
 export interface BuildOptions {
   logger?: boolean;
+  /** Called for every route as it is added (the authorization matrix test lists them this way). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Builds the whole HTTP application from its dependencies; never listens itself. */
@@ -31,6 +33,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

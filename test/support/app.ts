@@ -17,7 +17,11 @@ export interface TestApp {
 }
 
 /** Builds the real app (real HTTP stack via inject, real database) for one engine. */
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: { onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
+): Promise<TestApp> {
   const tdb = await createTestDatabase(engine);
   const config = loadConfig({
     SESSION_SECRET: 'test-secret-that-is-long-enough-for-cookies-0123456789',
@@ -29,7 +33,10 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     PUBLIC_URL: 'http://localhost:3000',
     ...env,
   });
-  const app = await buildApp({ config, db: tdb.db, engine, i18n: createI18n() }, { logger: false });
+  const app = await buildApp(
+    { config, db: tdb.db, engine, i18n: createI18n() },
+    { logger: false, ...options },
+  );
   await app.ready();
   return {
     app,
