@@ -300,7 +300,6 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/me',
     {
-      config: { api: true },
       schema: {
         summary: 'The staff member behind the Bearer token',
         tags: ['staff'],
