@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  clickThrough,
   expectNoAxeViolations,
   newContext,
   signInThroughForm,
@@ -19,12 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** Clicks something that leads to another page and waits for it to load. */
-async function clickThrough(page: Page, click: () => Promise<void>): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), click()]);
-  await expectNoAxeViolations(page);
-}
 
 async function countText(page: Page, text: string | RegExp): Promise<number> {
   return page.getByText(text).count();

@@ -177,3 +177,12 @@ export async function signInThroughForm(
 export async function waitForLanguage(page: Page, lang: string): Promise<void> {
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
 }
+
+/**
+ * Clicks something that loads another page (a link or a form's button), waits for that page and
+ * checks its accessibility.
+ */
+export async function clickThrough(page: Page, click: () => Promise<void>): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), click()]);
+  await expectNoAxeViolations(page);
+}
