@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** The Chromium the browser tests drive: Debian's, or CHROMIUM_PATH. */
 export function chromiumPath(): string {
@@ -108,8 +108,8 @@ async function auditInTwin(page: Page): Promise<AxeResults> {
 }
 
 /**
- * Runs axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) on the page and fails listing every violation:
- * its rule id, help text and the offending elements.
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) on the page and fails the test listing every
+ * violation: its rule id, help text and the offending elements.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = withoutJavaScript.has(page.context())
@@ -118,13 +118,20 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   if (results.violations.length === 0) return;
   const lines = results.violations.map((v) => {
     const nodes = v.nodes
-      .map((n) => `    - ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? n.html}`)
+      .map(
+        (n) =>
+          `    - ${n.target.join(' ')} ${n.html.slice(0, 160)}\n      ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+      )
       .join('\n');
     return `  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n    ${v.helpUrl}\n${nodes}`;
   });
-  throw new Error(
-    `${results.violations.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`,
-  );
+  // Soft, so one page's violations do not hide the next page's: the test still fails at its end.
+  expect
+    .soft(
+      results.violations.map((v) => v.id),
+      `${results.violations.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}\n`,
+    )
+    .toEqual([]);
 }
 
 /**
