@@ -82,7 +82,7 @@ function valueOf(form: FormState, name: string): string {
   const v = form.values[name];
   if (v === undefined || v === null) return '';
   if (Array.isArray(v)) return v.map((x) => String(x)).join('\n');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 interface FieldProps {
