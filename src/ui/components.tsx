@@ -82,7 +82,9 @@ function valueOf(form: FormState, name: string): string {
   const v = form.values[name];
   if (v === undefined || v === null) return '';
   if (Array.isArray(v)) return v.map((x) => String(x)).join('\n');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
 }
 
 interface FieldProps {
