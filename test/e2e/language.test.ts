@@ -3,6 +3,7 @@ import {
   expectNoAxeViolations,
   newContext,
   signInThroughForm,
+  FLOW_TIMEOUT,
   useBrowser,
   waitForLanguage,
   visit,
@@ -24,7 +25,7 @@ afterAll(async () => {
 describe.each([true, false])(
   'switching the language to Danish (JavaScript enabled: %s)',
   (javaScriptEnabled) => {
-    it('translates a participant page and marks it lang="da"', async () => {
+    it('translates a participant page and marks it lang="da"', { timeout: FLOW_TIMEOUT }, async () => {
       const org = await buildOrganization(server.db, { name: 'Sundby Kommune' });
       const initiative = await buildInitiative(server.db, org.id, {
         open: true,
@@ -63,7 +64,7 @@ describe.each([true, false])(
       }
     });
 
-    it('translates a staff page and marks it lang="da"', async () => {
+    it('translates a staff page and marks it lang="da"', { timeout: FLOW_TIMEOUT }, async () => {
       const org = await buildOrganization(server.db);
       const facilitator = await buildStaff(server.db, {
         organizationId: org.id,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickThrough, newContext, useBrowser, visit } from '../support/browser.js';
+import { clickThrough, FLOW_TIMEOUT, newContext, useBrowser, visit } from '../support/browser.js';
 import { buildInitiative } from '../support/initiative-factory.js';
 import { buildDemographics } from '../support/participant-factory.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -29,7 +29,7 @@ async function factOf(page: Page, term: string): Promise<string> {
 describe.each([true, false])(
   'a participant joins, sees and downloads their data, then erases it (JavaScript enabled: %s)',
   (javaScriptEnabled) => {
-    it('goes from the organization page to an erased "My data"', async () => {
+    it('goes from the organization page to an erased "My data"', { timeout: FLOW_TIMEOUT }, async () => {
       const org = await buildOrganization(server.db, { name: 'Sydby Kommune' });
       await buildDemographics(server.db, org.id);
       const initiative = await buildInitiative(server.db, org.id, {

@@ -54,12 +54,18 @@ export async function newContext(browser: Browser, options: ContextOptions): Pro
     acceptDownloads: true,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(15_000);
   if (!options.javaScriptEnabled) withoutJavaScript.add(context);
   return context;
 }
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/**
+ * Time a whole browser flow may take: every page is audited by axe, twice as slow with JavaScript
+ * off (the twin page), and the two-core machine runs two browsers at once.
+ */
+export const FLOW_TIMEOUT = 180_000;
 
 /** The WCAG levels every page must meet. */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
