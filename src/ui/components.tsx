@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { FormState, PageContext } from './page-context.js';
 
 // The design system: every control has a label, hints and errors are tied to it with
@@ -243,14 +244,15 @@ export function CheckboxField(props: FieldProps & { value?: string }): JSX.Eleme
 export function Form(props: {
   ctx: PageContext;
   action: string;
-  children?: JSX.Element | JSX.Element[];
+  children?: Children;
   class?: string;
   novalidate?: boolean;
 }): JSX.Element {
+  const { children } = props;
   return (
     <form method="post" action={props.action} class={props.class} novalidate={props.novalidate ?? true}>
       <CsrfField ctx={props.ctx} />
-      {props.children}
+      {children}
     </form>
   );
 }

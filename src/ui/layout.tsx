@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { PageContext } from './page-context.js';
 import { CsrfField } from './components.js';
 
@@ -17,8 +18,9 @@ function Document(props: {
   ctx: PageContext;
   title: string;
   bodyClass: string;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
 }): JSX.Element {
+  const { children } = props;
   return (
     <>
       {'<!doctype html>'}
@@ -34,7 +36,7 @@ function Document(props: {
           <a class="skip-link" href="#main" safe>
             {props.ctx.t('layout.skipToContent')}
           </a>
-          {props.children}
+          {children}
         </body>
       </html>
     </>
@@ -46,8 +48,9 @@ export function ParticipantLayout(props: {
   ctx: PageContext;
   title: string;
   org?: { slug: string; name: string } | undefined;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
 }): JSX.Element {
+  const { children } = props;
   const { ctx, org } = props;
   return (
     <Document ctx={ctx} title={props.title} bodyClass="participant">
@@ -79,7 +82,7 @@ export function ParticipantLayout(props: {
         </div>
       </header>
       <main id="main" class="wrap" tabindex="-1">
-        {props.children}
+        {children}
       </main>
       <footer class="site-footer">
         <div class="wrap">
@@ -91,11 +94,8 @@ export function ParticipantLayout(props: {
 }
 
 /** The staff layout: navigation by role and a sign-out button. */
-export function StaffLayout(props: {
-  ctx: PageContext;
-  title: string;
-  children: JSX.Element | JSX.Element[];
-}): JSX.Element {
+export function StaffLayout(props: { ctx: PageContext; title: string; children: Children }): JSX.Element {
+  const { children } = props;
   const { ctx } = props;
   const isAdmin = ctx.staff?.role === 'admin';
   const links: [string, string][] = [
@@ -143,7 +143,7 @@ export function StaffLayout(props: {
         </div>
       </header>
       <main id="main" class="wrap" tabindex="-1">
-        {props.children}
+        {children}
       </main>
     </Document>
   );
