@@ -26,6 +26,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How often the mail sender looks at the outbox, in milliseconds. */
   mailPollMs: number;
+  /** Trust X-Forwarded-* from a reverse proxy (only behind one: otherwise clients could fake their address). */
+  trustProxy: boolean;
 }
 
 /** An environment variable as documented in the README's configuration table. */
@@ -83,6 +85,12 @@ export const environment: EnvVar[] = [
     description: 'requests per minute per IP on sign-in and public forms',
   },
   { name: 'MAIL_POLL_MS', default: '5000', description: 'how often the outbox is sent' },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description:
+      'trust X-Forwarded-For from a reverse proxy (set only behind one; rate limits use the client address)',
+  },
 ];
 
 function secretFor(sqlitePath: string, env: NodeJS.ProcessEnv): string {
@@ -137,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 20),
     mailPollMs: int('MAIL_POLL_MS', env.MAIL_POLL_MS, 5000),
+    trustProxy: bool(env.TRUST_PROXY, false),
   };
 }
