@@ -9,6 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           testTimeout: 30_000,
@@ -19,6 +20,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // Browser tests run after the unit tests, with fewer workers (one browser each).
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -17,6 +17,7 @@ export const errorCatalogue = {
   email_taken: 409,
   invitation_invalid: 410,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -37,11 +38,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldError[];
-  readonly params: Record<string, string | number>;
+  /** Values for the message; a list holds message keys, shown translated and joined. */
+  readonly params: Record<string, string | number | string[]>;
 
   constructor(
     code: ErrorCode,
-    options: { fields?: FieldError[]; params?: Record<string, string | number>; message?: string } = {},
+    options: {
+      fields?: FieldError[];
+      params?: Record<string, string | number | string[]>;
+      message?: string;
+    } = {},
   ) {
     super(options.message ?? code);
     this.code = code;

@@ -12,13 +12,22 @@ export interface Problem {
   errors?: { field: string; code: string; detail: string }[];
 }
 
+/** The error's detail message in the reader's language; listed message keys are translated and joined. */
+export function errorDetail(error: AppError, t: Translate): string {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(error.params)) {
+    params[key] = Array.isArray(value) ? value.map((k) => t(k)).join(', ') : value;
+  }
+  return t(`errors:${error.code}.detail`, params);
+}
+
 /** Builds problem details for an AppError, with messages in the request's language. */
 export function toProblem(error: AppError, t: Translate, instance?: string): Problem & { instance?: string } {
   const problem: Problem & { instance?: string } = {
     type: `https://engine-room.dev/problems/${error.code.replace(/_/g, '-')}`,
     title: t(`errors:${error.code}.title`),
     status: error.status,
-    detail: t(`errors:${error.code}.detail`, error.params),
+    detail: errorDetail(error, t),
     code: error.code,
   };
   if (instance) problem.instance = instance;

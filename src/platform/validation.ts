@@ -90,6 +90,25 @@ function trimStrings(value: unknown): unknown {
   return value;
 }
 
+// NUL cannot be stored in PostgreSQL text and has no business in any field; other C0 controls
+// except tab, line feed and carriage return are refused too, so both engines store the same.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+function controlCharacterErrors(value: unknown, path: string[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    return FORBIDDEN_CHARACTERS.test(value)
+      ? [{ field: path.join('.') || '_', code: 'invalidCharacters' }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterErrors(v, [...path, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      controlCharacterErrors(v, [...path, k]),
+    );
+  }
+  return [];
+}
+
 /**
  * Validates untrusted input: trims strings, converts form text to numbers and booleans where the
  * schema asks, applies defaults, and throws a `validation_failed` AppError listing every bad field.
@@ -98,7 +117,8 @@ export function parseInput<T extends TSchema>(schema: T, raw: unknown): Static<T
   let value = trimStrings(raw ?? {});
   value = Value.Convert(schema, value);
   value = Value.Default(schema, value);
-  const errors = fieldErrors(schema, value);
+  const errors = controlCharacterErrors(value);
+  for (const e of fieldErrors(schema, value)) if (!errors.some((x) => x.field === e.field)) errors.push(e);
   if (errors.length > 0) throw invalid(errors);
   return Value.Clean(schema, value);
 }

@@ -35,12 +35,19 @@ export async function changeInitiativeStatus(
   if (!initiative) throw notFound();
   const transition = transitions[action];
   if (!transition.from.includes(initiative.status)) {
-    throw new AppError('invalid_transition', { params: { from: initiative.status, to: transition.to } });
+    throw new AppError('invalid_transition', {
+      params: {
+        from: [`initiatives:status.${initiative.status}`],
+        to: [`initiatives:status.${transition.to}`],
+      },
+    });
   }
   if (action === 'open') {
     const missing = missingChecklistItems(initiative);
     if (missing.length > 0)
-      throw new AppError('checklist_incomplete', { params: { missing: missing.join(', ') } });
+      throw new AppError('checklist_incomplete', {
+        params: { missing: missing.map((m) => `initiatives:checklist.${m}`) },
+      });
   }
   await setStatus(db, actor.organizationId, id, transition.to, transition.stamp);
   await recordAudit(db, {

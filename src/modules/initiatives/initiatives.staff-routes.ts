@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
+import { errorDetail } from '../../platform/problem.js';
 import { emptyForm, formErrors, pageContext, sendPage } from '../../ui/page-context.js';
 import { changeInitiativeStatus, statusActions, type StatusAction } from './change-initiative-status.js';
 import { createInitiative } from './create-initiative.js';
@@ -149,7 +150,7 @@ export async function initiativeStaffRoutes(app: FastifyInstance): Promise<void>
           throw error;
         const overview = await getInitiativeOverview(db, req.staff, req.params.id);
         const org = await getOrganization(db, overview.initiative.organizationId);
-        const problem = req.t(`errors:${error.code}.detail`, error.params);
+        const problem = errorDetail(error, req.t);
         return sendPage(
           reply,
           InitiativeDetail({

@@ -43,7 +43,9 @@ export async function updateInitiative(
   const current = await findInitiative(db, actor.organizationId, id);
   if (!current) throw notFound();
   if (current.status === 'archived')
-    throw new AppError('invalid_transition', { params: { from: 'archived', to: 'edited' } });
+    throw new AppError('invalid_transition', {
+      params: { from: ['initiatives:status.archived'], to: ['initiatives:status.edited'] },
+    });
   const merged = options.partial ? { ...planOf(current), ...parseInput(InitiativePatch, raw) } : raw;
   const input = await validatePlan(db, actor.organizationId, merged);
   await updateInitiativeFields(db, actor.organizationId, id, fieldsOf(input));

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type FieldError } from '../errors.js';
-import { sendProblem, toProblem } from '../problem.js';
+import { errorDetail, sendProblem, toProblem } from '../problem.js';
 import { isApiUrl } from './request-context.js';
 import { ErrorPage } from '../../ui/error-page.js';
 import { pageContext, sendPage } from '../../ui/page-context.js';
@@ -43,6 +43,7 @@ function fromFastifyError(error: FastifyError): AppError {
     return new AppError('validation_failed', { fields });
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type');
   if (error.statusCode === 429) return new AppError('rate_limited');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return new AppError('bad_request');
@@ -70,7 +71,7 @@ async function respond(req: FastifyRequest, reply: FastifyReply, error: AppError
   }
   const ctx = pageContext(req, reply);
   const title = ctx.t(`errors:${error.code}.title`);
-  const detail = ctx.t(`errors:${error.code}.detail`, error.params);
+  const detail = errorDetail(error, ctx.t);
   return sendPage(reply, ErrorPage({ ctx, title, detail }), error.status);
 }
 

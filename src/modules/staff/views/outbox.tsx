@@ -52,7 +52,7 @@ export function OutboxPage(props: {
                   )}
                 </dl>
                 <h3 safe>{ctx.t('staff:outbox.body')}</h3>
-                <pre class="data" safe>
+                <pre class="data" tabindex="0" role="region" aria-label={ctx.t('staff:outbox.body')} safe>
                   {m.text_body}
                 </pre>
                 {links.length > 0 ? (
