@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/database.js';
-import type { Role, StaffActor } from '../../src/platform/actor.js';
+import type { Role } from '../../src/platform/actor.js';
 import { createOrganization } from '../../src/modules/organizations/create-organization.js';
 import type { Organization } from '../../src/modules/organizations/get-organization.js';
 import { createStaff } from '../../src/modules/staff/create-staff.js';
@@ -52,17 +52,7 @@ export async function buildStaff(
 }
 
 /** The actor a built staff member would be when signed in, for calling use cases directly. */
-export function actorOf(member: StaffMember): StaffActor {
-  return {
-    kind: 'staff',
-    staffId: member.id,
-    organizationId: member.organizationId,
-    role: member.role,
-    name: member.name,
-    email: member.email,
-    via: 'session',
-  };
-}
+export { actorOf } from '../../src/modules/staff/actor-of.js';
 
 /** A FormClient signed in through the real /signin form (it holds the session and CSRF cookies). */
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<FormClient> {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { Role, StaffActor } from '../../platform/actor.js';
+import type { Role } from '../../platform/actor.js';
 import { createOrganization } from '../organizations/create-organization.js';
 import { isEmpty } from '../organizations/organizations.repository.js';
 import { createStaff } from '../staff/create-staff.js';
 import { createDepartment } from '../staff/create-department.js';
-import type { StaffMember } from '../staff/staff.repository.js';
+import { actorOf } from '../staff/actor-of.js';
 import { createInitiative } from '../initiatives/create-initiative.js';
 import { changeInitiativeStatus } from '../initiatives/change-initiative-status.js';
 import { seedDemoParticipants } from './seed-demo-participants.js';
@@ -17,18 +17,6 @@ export const DEMO_PASSWORD = 'engine-room-demo';
 export interface DemoSeed {
   organizationSlug: string;
   staff: Record<Role, string>;
-}
-
-function actorOf(member: StaffMember): StaffActor {
-  return {
-    kind: 'staff',
-    staffId: member.id,
-    organizationId: member.organizationId,
-    role: member.role,
-    name: member.name,
-    email: member.email,
-    via: 'session',
-  };
 }
 
 /**

@@ -5,26 +5,12 @@ import { getParticipant } from './get-participant.js';
 import { listInitiativeParticipants } from './list-initiative-participants.js';
 import { InitiativeParticipantView, ParticipantDetailView } from './participant-view.js';
 import { registerParticipant, RegisterParticipantInput } from './register-participant.js';
+import { participantRules } from './participants.policy.js';
+import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 
-/** RFC 9457 problem details, as every API error is sent. */
-const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    code: Type.String(),
-    instance: Type.Optional(Type.String()),
-    errors: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), detail: Type.String() })),
-    ),
-  },
-  { description: 'RFC 9457 problem details' },
-);
-
-const errors = { 401: Problem, 403: Problem, 404: Problem };
+const errors = commonErrors;
 
 /** The JSON API for participants (Bearer token; same role rules as the pages). */
 export async function participantApiRoutes(instance: FastifyInstance): Promise<void> {
@@ -34,6 +20,7 @@ export async function participantApiRoutes(instance: FastifyInstance): Promise<v
   app.get(
     '/api/v1/initiatives/:id/participants',
     {
+      config: { rule: participantRules.view },
       schema: {
         tags: ['participants'],
         summary: "An initiative's participants",
@@ -58,6 +45,7 @@ export async function participantApiRoutes(instance: FastifyInstance): Promise<v
   app.get(
     '/api/v1/participants/:id',
     {
+      config: { rule: participantRules.view },
       schema: {
         tags: ['participants'],
         summary: 'One participant with the initiatives they take part in',
@@ -72,6 +60,7 @@ export async function participantApiRoutes(instance: FastifyInstance): Promise<v
   app.post(
     '/api/v1/initiatives/:id/participants',
     {
+      config: { rule: participantRules.register },
       schema: {
         tags: ['participants'],
         summary: 'Register a participant on their behalf, with their consent',
@@ -79,7 +68,7 @@ export async function participantApiRoutes(instance: FastifyInstance): Promise<v
           'For front-line staff, facilitators and admins. `consent` must be true: the person was given the current consent text and agreed. The membership is recorded with channel `staff`.',
         params: Type.Object({ id: Id }),
         body: RegisterParticipantInput,
-        response: { 201: InitiativeParticipantView, 409: Problem, 422: Problem, ...errors },
+        response: { 201: InitiativeParticipantView, 409: ProblemSchema, ...errors },
       },
     },
     async (req, reply) => {
