@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   clickThrough,
@@ -9,26 +9,23 @@ import {
   useBrowser,
   visit,
 } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { browserMatrix, useTestServers, type TestServer } from '../support/server.js';
 import { buildOrganization, buildStaff } from '../support/staff-factory.js';
 
 const chromium = useBrowser();
+const serverOf = useTestServers();
 let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 async function countText(page: Page, text: string | RegExp): Promise<number> {
   return page.getByText(text).count();
 }
 
-describe.each([true, false])(
-  'a facilitator plans an initiative and opens it (JavaScript enabled: %s)',
-  (javaScriptEnabled) => {
+describe.each(browserMatrix)(
+  'a facilitator plans an initiative and opens it ($engine, JavaScript enabled: $javaScriptEnabled)',
+  ({ engine, javaScriptEnabled }) => {
+    beforeEach(() => {
+      server = serverOf(engine);
+    });
     it(
       'is blocked by the planning checklist until the plan is complete, then opens it publicly',
       { timeout: FLOW_TIMEOUT },

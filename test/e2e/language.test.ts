@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
   newContext,
@@ -9,22 +9,19 @@ import {
   visit,
 } from '../support/browser.js';
 import { buildInitiative } from '../support/initiative-factory.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { browserMatrix, useTestServers, type TestServer } from '../support/server.js';
 import { buildOrganization, buildStaff } from '../support/staff-factory.js';
 
 const chromium = useBrowser();
+const serverOf = useTestServers();
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-describe.each([true, false])(
-  'switching the language to Danish (JavaScript enabled: %s)',
-  (javaScriptEnabled) => {
+describe.each(browserMatrix)(
+  'switching the language to Danish ($engine, JavaScript enabled: $javaScriptEnabled)',
+  ({ engine, javaScriptEnabled }) => {
+    beforeEach(() => {
+      server = serverOf(engine);
+    });
     it('translates a participant page and marks it lang="da"', { timeout: FLOW_TIMEOUT }, async () => {
       const org = await buildOrganization(server.db, { name: 'Sundby Kommune' });
       const initiative = await buildInitiative(server.db, org.id, {

@@ -1,21 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickThrough, FLOW_TIMEOUT, newContext, useBrowser, visit } from '../support/browser.js';
 import { buildInitiative } from '../support/initiative-factory.js';
 import { buildDemographics } from '../support/participant-factory.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { browserMatrix, useTestServers, type TestServer } from '../support/server.js';
 import { buildOrganization } from '../support/staff-factory.js';
 
 const chromium = useBrowser();
+const serverOf = useTestServers();
 let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 async function countText(page: Page, text: string | RegExp): Promise<number> {
   return page.getByText(text).count();
@@ -26,9 +20,12 @@ async function factOf(page: Page, term: string): Promise<string> {
   return page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').first().innerText();
 }
 
-describe.each([true, false])(
-  'a participant joins, sees and downloads their data, then erases it (JavaScript enabled: %s)',
-  (javaScriptEnabled) => {
+describe.each(browserMatrix)(
+  'a participant joins, sees and downloads their data, then erases it ($engine, JavaScript enabled: $javaScriptEnabled)',
+  ({ engine, javaScriptEnabled }) => {
+    beforeEach(() => {
+      server = serverOf(engine);
+    });
     it('goes from the organization page to an erased "My data"', { timeout: FLOW_TIMEOUT }, async () => {
       const org = await buildOrganization(server.db, { name: 'Sydby Kommune' });
       await buildDemographics(server.db, org.id);

@@ -5,7 +5,8 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Engine } from '../../src/db/connect.js';
 import type { Database } from '../../src/db/database.js';
 import { createI18n } from '../../src/platform/i18n.js';
-import { createTestDatabase } from './databases.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, engines } from './databases.js';
 
 /** The real app listening on a real TCP port, on a fresh database of its own. */
 export interface TestServer {
@@ -62,5 +63,29 @@ export async function startTestServer(
       await app.close();
       await tdb.close();
     },
+  };
+}
+
+/** Every engine × JavaScript on/off: each browser flow runs in all four cells. */
+export const browserMatrix: { engine: Engine; javaScriptEnabled: boolean }[] = engines.flatMap((engine) =>
+  [true, false].map((javaScriptEnabled) => ({ engine, javaScriptEnabled })),
+);
+
+/**
+ * One real server per engine for the calling test file, started before its tests and closed after.
+ * Returns a lookup by engine; call it inside tests or hooks, once the servers are up.
+ */
+export function useTestServers(env: Record<string, string> = {}): (engine: Engine) => TestServer {
+  const started = new Map<Engine, TestServer>();
+  beforeAll(async () => {
+    for (const engine of engines) started.set(engine, await startTestServer(engine, env));
+  });
+  afterAll(async () => {
+    for (const server of started.values()) await server.close();
+  });
+  return (engine) => {
+    const server = started.get(engine);
+    if (!server) throw new Error(`no ${engine} test server is running in this file`);
+    return server;
   };
 }
