@@ -8,6 +8,7 @@ import { startMailLoop } from './platform/mail/mail-loop.js';
 import { AppError } from './platform/errors.js';
 import { seedDemo, DEMO_PASSWORD } from './modules/demo/seed-demo.js';
 import { createApiTokenForEmail } from './modules/staff/create-api-token.js';
+import { registerAnalyse } from './cli/analyse.js';
 
 async function open(config: Config): Promise<Connection> {
   const connection = connect(config);
@@ -122,6 +123,8 @@ token
       await db.destroy();
     }
   });
+
+registerAnalyse(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`engine-room: ${describeFailure(error)}`);
