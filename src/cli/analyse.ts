@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAnalyseOpinions } from './analyse-opinions.js';
 
 /**
  * `engine-room analyse …`: the analysis steps run on files, without a server or database.
@@ -8,5 +9,5 @@ export function registerAnalyse(program: Command): void {
   const analyse = program
     .command('analyse')
     .description('run an analysis on exported files (opinion groups, survey weights) and print the result');
-  void analyse;
+  registerAnalyseOpinions(analyse);
 }
