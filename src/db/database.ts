@@ -1,4 +1,11 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type {
+  SurveyInvitationsTable,
+  SurveyResponsesTable,
+  SurveyTalliesTable,
+  SurveysTable,
+  SurveyVersionsTable,
+} from '../modules/surveys/surveys.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -211,6 +218,11 @@ export interface Database {
   participant_demographics: ParticipantDemographicsTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_tallies: SurveyTalliesTable;
+  survey_invitations: SurveyInvitationsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -10,6 +10,8 @@ import initiativesEn from './en/initiatives.json' with { type: 'json' };
 import initiativesDa from './da/initiatives.json' with { type: 'json' };
 import participantsEn from './en/participants.json' with { type: 'json' };
 import participantsDa from './da/participants.json' with { type: 'json' };
+import surveysEn from './en/surveys.json' with { type: 'json' };
+import surveysDa from './da/surveys.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -20,6 +22,7 @@ export const resources = {
     staff: staffEn,
     initiatives: initiativesEn,
     participants: participantsEn,
+    surveys: surveysEn,
   },
   da: {
     common: commonDa,
@@ -28,6 +31,7 @@ export const resources = {
     staff: staffDa,
     initiatives: initiativesDa,
     participants: participantsDa,
+    surveys: surveysDa,
   },
 };
 

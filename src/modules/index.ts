@@ -3,6 +3,7 @@ import { systemRoutes } from './system/system.routes.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { initiativesRoutes } from './initiatives/initiatives.routes.js';
 import { participantsRoutes } from './participants/participants.routes.js';
+import { surveysRoutes } from './surveys/surveys.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -10,4 +11,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   staffRoutes,
   initiativesRoutes,
   participantsRoutes,
+  surveysRoutes,
 ];

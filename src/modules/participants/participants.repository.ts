@@ -420,3 +420,37 @@ export async function replaceDemographicAnswers(
     )
     .execute();
 }
+
+/** Sets the given demographic answers, leaving the participant's other attributes as they were. */
+export async function upsertDemographicAnswers(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+  answers: { attributeId: string; categoryId: string | null }[],
+): Promise<void> {
+  if (answers.length === 0) return;
+  await db
+    .deleteFrom('participant_demographics')
+    .where('organization_id', '=', organizationId)
+    .where('participant_id', '=', participantId)
+    .where(
+      'attribute_id',
+      'in',
+      answers.map((a) => a.attributeId),
+    )
+    .execute();
+  const now = nowIso();
+  await db
+    .insertInto('participant_demographics')
+    .values(
+      answers.map((a) => ({
+        organization_id: organizationId,
+        participant_id: participantId,
+        attribute_id: a.attributeId,
+        category_id: a.categoryId,
+        prefer_not_to_say: a.categoryId === null ? 1 : 0,
+        updated_at: now,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,62 @@
+import { addToTally, emptyTally, type Tally } from '../../analysis/survey-results/index.js';
+import type { ResultQuestion } from '../../analysis/survey-results/types.js';
+import type { Db } from '../../db/database.js';
+import { visibleQuestions, type Answers } from './survey-answers.js';
+import { PREFER_NOT_TO_SAY, type Question, type SurveyDefinition } from './survey-definition.js';
+import { readTallies, writeTallies } from './surveys.repository.js';
+
+// The results page reads tallies, never the responses: each completed response is added to the
+// tally of every question it was shown, once for everyone and once per demographic segment of the
+// respondent. Tallies are small JSON documents, so a page at 1M responses reads the same few rows.
+
+/** The segment key of everyone. */
+export const EVERYONE = '';
+
+/** The segment key of one category of an attribute. */
+export function segmentKey(attributeId: string, categoryId: string): string {
+  return `${attributeId}:${categoryId}`;
+}
+
+/** What the analysis needs to know about a question (ids only; labels stay here). */
+export function toResultQuestion(q: Question): ResultQuestion {
+  switch (q.kind) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return { kind: q.kind, options: q.options.map((o) => o.id) };
+    case 'demographic':
+      return { kind: 'demographic', options: [...q.options.map((o) => o.id), PREFER_NOT_TO_SAY] };
+    case 'likert':
+    case 'ranking':
+      return { kind: q.kind, options: q.options.map((o) => o.id) };
+    case 'rating':
+      return { kind: 'rating', min: q.min ?? 1, max: q.max ?? 5 };
+    default:
+      return { kind: q.kind };
+  }
+}
+
+/** Adds a completed response to the tallies of everyone and of each of the respondent's segments. */
+export async function addResponseToTallies(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  definition: SurveyDefinition,
+  answers: Answers,
+  segments: Record<string, string>,
+): Promise<void> {
+  const keys = [EVERYONE, ...Object.entries(segments).map(([a, c]) => segmentKey(a, c))];
+  const shown = visibleQuestions(definition, answers);
+  const existing = await readTallies(db, organizationId, surveyId, keys);
+  const byKey = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));
+  const writes: { questionId: string; segment: string; data: string; exists: boolean }[] = [];
+  for (const q of shown) {
+    const question = toResultQuestion(q);
+    for (const segment of keys) {
+      const stored = byKey.get(`${q.id}\u0000${segment}`);
+      const tally = stored ? (JSON.parse(stored) as Tally) : emptyTally(question);
+      const next = addToTally(tally, answers[q.id], 1);
+      writes.push({ questionId: q.id, segment, data: JSON.stringify(next), exists: stored !== undefined });
+    }
+  }
+  await writeTallies(db, organizationId, surveyId, writes);
+}

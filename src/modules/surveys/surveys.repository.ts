@@ -1,0 +1,576 @@
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../platform/clock.js';
+import type { Answers } from './survey-answers.js';
+import type { SurveyDefinition } from './survey-definition.js';
+import type {
+  ResponseChannel,
+  ResponseMode,
+  SurveyLayout,
+  SurveyResponsesTable,
+  SurveysTable,
+  SurveyStatus,
+} from './surveys.table.js';
+
+// The surveys capability's queries: the only place its SQL lives. Every query is scoped by organization.
+
+/** A survey as the rest of the module sees it. */
+export interface Survey {
+  id: string;
+  organizationId: string;
+  initiativeId: string;
+  titleEn: string;
+  titleDa: string;
+  introEn: string;
+  introDa: string;
+  status: SurveyStatus;
+  layout: SurveyLayout;
+  allowMultiple: boolean;
+  draft: SurveyDefinition;
+  currentVersionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  closedAt: string | null;
+}
+
+/** A frozen version of a survey's content. */
+export interface SurveyVersion {
+  id: string;
+  surveyId: string;
+  version: number;
+  definition: SurveyDefinition;
+  createdAt: string;
+}
+
+/** A response, complete or in progress. */
+export interface SurveyResponse {
+  id: string;
+  surveyId: string;
+  versionId: string;
+  participantId: string | null;
+  channel: ResponseChannel;
+  mode: ResponseMode;
+  enteredBy: string | null;
+  status: 'in_progress' | 'completed';
+  answers: Answers;
+  segments: Record<string, string>;
+  page: number;
+  startedAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+function toSurvey(row: SurveysTable): Survey {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    initiativeId: row.initiative_id,
+    titleEn: row.title_en,
+    titleDa: row.title_da,
+    introEn: row.intro_en,
+    introDa: row.intro_da,
+    status: row.status as SurveyStatus,
+    layout: row.layout as SurveyLayout,
+    allowMultiple: row.allow_multiple === 1,
+    draft: JSON.parse(row.draft_definition) as SurveyDefinition,
+    currentVersionId: row.current_version_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    closedAt: row.closed_at,
+  };
+}
+
+function toResponse(row: SurveyResponsesTable): SurveyResponse {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    versionId: row.version_id,
+    participantId: row.participant_id,
+    channel: row.channel as ResponseChannel,
+    mode: row.mode as ResponseMode,
+    enteredBy: row.entered_by,
+    status: row.status as SurveyResponse['status'],
+    answers: JSON.parse(row.answers) as Answers,
+    segments: JSON.parse(row.segments) as Record<string, string>,
+    page: row.page,
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+  };
+}
+
+/** The fields staff set on a survey besides its questions. */
+export interface SurveySettings {
+  titleEn: string;
+  titleDa: string;
+  introEn: string;
+  introDa: string;
+  layout: SurveyLayout;
+  allowMultiple: boolean;
+}
+
+export async function insertSurvey(
+  db: Db,
+  organizationId: string,
+  initiativeId: string,
+  settings: SurveySettings,
+  draft: SurveyDefinition,
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('surveys')
+    .values({
+      id,
+      organization_id: organizationId,
+      initiative_id: initiativeId,
+      title_en: settings.titleEn,
+      title_da: settings.titleDa,
+      intro_en: settings.introEn,
+      intro_da: settings.introDa,
+      layout: settings.layout,
+      allow_multiple: settings.allowMultiple ? 1 : 0,
+      status: 'draft',
+      draft_definition: JSON.stringify(draft),
+      current_version_id: null,
+      created_at: now,
+      updated_at: now,
+      published_at: null,
+      closed_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export async function findSurvey(db: Db, organizationId: string, id: string): Promise<Survey | undefined> {
+  const row = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toSurvey(row) : undefined;
+}
+
+export async function listSurveysOf(db: Db, organizationId: string, initiativeId: string): Promise<Survey[]> {
+  const rows = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('initiative_id', '=', initiativeId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toSurvey);
+}
+
+export async function updateSettings(
+  db: Db,
+  organizationId: string,
+  id: string,
+  settings: SurveySettings,
+): Promise<void> {
+  await db
+    .updateTable('surveys')
+    .set({
+      title_en: settings.titleEn,
+      title_da: settings.titleDa,
+      intro_en: settings.introEn,
+      intro_da: settings.introDa,
+      layout: settings.layout,
+      allow_multiple: settings.allowMultiple ? 1 : 0,
+      updated_at: nowIso(),
+    })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function saveDraft(
+  db: Db,
+  organizationId: string,
+  id: string,
+  draft: SurveyDefinition,
+): Promise<void> {
+  await db
+    .updateTable('surveys')
+    .set({ draft_definition: JSON.stringify(draft), updated_at: nowIso() })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setSurveyStatus(
+  db: Db,
+  organizationId: string,
+  id: string,
+  status: SurveyStatus,
+  changes: { currentVersionId?: string; publishedAt?: string; closedAt?: string | null } = {},
+): Promise<void> {
+  await db
+    .updateTable('surveys')
+    .set({
+      status,
+      updated_at: nowIso(),
+      ...(changes.currentVersionId ? { current_version_id: changes.currentVersionId } : {}),
+      ...(changes.publishedAt ? { published_at: changes.publishedAt } : {}),
+      ...(changes.closedAt !== undefined ? { closed_at: changes.closedAt } : {}),
+    })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findVersion(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<SurveyVersion | undefined> {
+  const row = await db
+    .selectFrom('survey_versions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        surveyId: row.survey_id,
+        version: row.version,
+        definition: JSON.parse(row.definition) as SurveyDefinition,
+        createdAt: row.created_at,
+      }
+    : undefined;
+}
+
+export async function listVersions(db: Db, organizationId: string, surveyId: string): Promise<SurveyVersion[]> {
+  const rows = await db
+    .selectFrom('survey_versions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .orderBy('version')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    surveyId: row.survey_id,
+    version: row.version,
+    definition: JSON.parse(row.definition) as SurveyDefinition,
+    createdAt: row.created_at,
+  }));
+}
+
+export async function insertVersion(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  version: number,
+  definition: SurveyDefinition,
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('survey_versions')
+    .values({
+      id,
+      organization_id: organizationId,
+      survey_id: surveyId,
+      version,
+      definition: JSON.stringify(definition),
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+export async function replaceVersionDefinition(
+  db: Db,
+  organizationId: string,
+  versionId: string,
+  definition: SurveyDefinition,
+): Promise<void> {
+  await db
+    .updateTable('survey_versions')
+    .set({ definition: JSON.stringify(definition) })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', versionId)
+    .execute();
+}
+
+export async function countResponsesOfVersion(db: Db, organizationId: string, versionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('survey_responses')
+    .select(db.fn.countAll().as('n'))
+    .where('organization_id', '=', organizationId)
+    .where('version_id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Counts of responses by status, channel and mode (for the funnel and response rates). */
+export async function responseCounts(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+): Promise<{ status: string; channel: string; mode: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['status', 'channel', 'mode', db.fn.countAll().as('n')])
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .groupBy(['status', 'channel', 'mode'])
+    .execute();
+  return rows.map((r) => ({ status: r.status, channel: r.channel, mode: r.mode, n: Number(r.n) }));
+}
+
+/** Everything needed to start a response. */
+export interface NewResponse {
+  organizationId: string;
+  surveyId: string;
+  versionId: string;
+  participantId: string | null;
+  consentTextId: string | null;
+  channel: ResponseChannel;
+  mode: ResponseMode;
+  enteredBy: string | null;
+}
+
+export async function insertResponse(
+  db: Db,
+  r: NewResponse,
+  answers: Answers,
+  status: SurveyResponse['status'],
+  segments: Record<string, string> = {},
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('survey_responses')
+    .values({
+      id,
+      organization_id: r.organizationId,
+      survey_id: r.surveyId,
+      version_id: r.versionId,
+      participant_id: r.participantId,
+      consent_text_id: r.consentTextId,
+      channel: r.channel,
+      mode: r.mode,
+      entered_by: r.enteredBy,
+      status,
+      answers: JSON.stringify(answers),
+      segments: JSON.stringify(segments),
+      page: 0,
+      started_at: now,
+      updated_at: now,
+      completed_at: status === 'completed' ? now : null,
+    })
+    .execute();
+  return id;
+}
+
+export async function findResponse(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<SurveyResponse | undefined> {
+  const row = await db
+    .selectFrom('survey_responses')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toResponse(row) : undefined;
+}
+
+/** The participant's responses to a survey, newest first. */
+export async function responsesOfParticipant(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  participantId: string,
+): Promise<SurveyResponse[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .where('participant_id', '=', participantId)
+    .orderBy('started_at', 'desc')
+    .execute();
+  return rows.map(toResponse);
+}
+
+/** Saves progress; completing stamps the time and the respondent's segments. */
+export async function updateResponse(
+  db: Db,
+  organizationId: string,
+  id: string,
+  changes: { answers: Answers; page: number; complete?: { segments: Record<string, string> } },
+): Promise<void> {
+  const now = nowIso();
+  await db
+    .updateTable('survey_responses')
+    .set({
+      answers: JSON.stringify(changes.answers),
+      page: changes.page,
+      updated_at: now,
+      ...(changes.complete
+        ? { status: 'completed', completed_at: now, segments: JSON.stringify(changes.complete.segments) }
+        : {}),
+    })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('status', '=', 'in_progress')
+    .execute();
+}
+
+/** Completed responses in completion order, a page at a time (exports stream through these). */
+export async function completedResponses(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  after: { completedAt: string; id: string } | undefined,
+  limit: number,
+): Promise<SurveyResponse[]> {
+  let query = db
+    .selectFrom('survey_responses')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .where('status', '=', 'completed');
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('completed_at', '>', after.completedAt),
+        eb.and([eb('completed_at', '=', after.completedAt), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('completed_at').orderBy('id').limit(limit).execute();
+  return rows.map(toResponse);
+}
+
+/** Reads the tallies of some segments of a survey. */
+export async function readTallies(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  segments: string[],
+): Promise<{ questionId: string; segment: string; data: string }[]> {
+  if (segments.length === 0) return [];
+  const rows = await db
+    .selectFrom('survey_tallies')
+    .select(['question_id', 'segment', 'data'])
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .where('segment', 'in', segments)
+    .execute();
+  return rows.map((r) => ({ questionId: r.question_id, segment: r.segment, data: r.data }));
+}
+
+/** Reads every tally of a survey whose segment starts with a prefix (an attribute's categories). */
+export async function readTalliesWithPrefix(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  prefix: string,
+): Promise<{ questionId: string; segment: string; data: string }[]> {
+  const rows = await db
+    .selectFrom('survey_tallies')
+    .select(['question_id', 'segment', 'data'])
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .where('segment', 'like', `${prefix.replace(/[%_\\]/g, '')}%`)
+    .execute();
+  return rows.map((r) => ({ questionId: r.question_id, segment: r.segment, data: r.data }));
+}
+
+/** Writes tallies (insert or replace). The caller holds the transaction that read them. */
+export async function writeTallies(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  tallies: { questionId: string; segment: string; data: string; exists: boolean }[],
+): Promise<void> {
+  for (const t of tallies) {
+    if (t.exists) {
+      await db
+        .updateTable('survey_tallies')
+        .set({ data: t.data })
+        .where('survey_id', '=', surveyId)
+        .where('question_id', '=', t.questionId)
+        .where('segment', '=', t.segment)
+        .execute();
+    } else {
+      await db
+        .insertInto('survey_tallies')
+        .values({
+          organization_id: organizationId,
+          survey_id: surveyId,
+          question_id: t.questionId,
+          segment: t.segment,
+          data: t.data,
+        })
+        .execute();
+    }
+  }
+}
+
+/** Free-text answers of completed responses to one question (for listing and search). */
+export async function textAnswers(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  segment: { attributeId: string; categoryId: string } | undefined,
+  limit: number,
+): Promise<{ id: string; answers: Answers; segments: Record<string, string> }[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['id', 'answers', 'segments'])
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .where('status', '=', 'completed')
+    .orderBy('completed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      answers: JSON.parse(r.answers) as Answers,
+      segments: JSON.parse(r.segments) as Record<string, string>,
+    }))
+    .filter((r) => !segment || r.segments[segment.attributeId] === segment.categoryId);
+}
+
+/** A participant's survey responses across the organization (for "My data"). */
+export async function responsesForParticipant(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<(SurveyResponse & { titleEn: string })[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .innerJoin('surveys', 'surveys.id', 'survey_responses.survey_id')
+    .selectAll('survey_responses')
+    .select('surveys.title_en')
+    .where('survey_responses.organization_id', '=', organizationId)
+    .where('survey_responses.participant_id', '=', participantId)
+    .execute();
+  return rows.map((r) => ({ ...toResponse(r), titleEn: r.title_en }));
+}
+
+/** Unlinks a participant from their responses: the answers stay, anonymous. */
+export async function anonymizeResponsesOf(db: Db, organizationId: string, participantId: string): Promise<void> {
+  await db
+    .updateTable('survey_responses')
+    .set({ participant_id: null })
+    .where('organization_id', '=', organizationId)
+    .where('participant_id', '=', participantId)
+    .execute();
+  await db
+    .updateTable('survey_invitations')
+    .set({ participant_id: null, email: null })
+    .where('organization_id', '=', organizationId)
+    .where('participant_id', '=', participantId)
+    .execute();
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { surveyPublicRoutes } from './surveys.public-routes.js';
+import { surveyStaffRoutes } from './surveys.staff-routes.js';
+
+/** Routes of the surveys capability, by audience. */
+export async function surveysRoutes(app: FastifyInstance): Promise<void> {
+  await surveyPublicRoutes(app);
+  await surveyStaffRoutes(app);
+}

@@ -1,0 +1,87 @@
+// The surveys capability's tables (registered in src/db/database.ts) and their domain values.
+
+export interface SurveysTable {
+  id: string;
+  organization_id: string;
+  initiative_id: string;
+  title_en: string;
+  title_da: string;
+  intro_en: string;
+  intro_da: string;
+  status: string;
+  layout: string;
+  allow_multiple: number;
+  /** The working copy staff edit (JSON of a SurveyDefinition); frozen into a version on publish. */
+  draft_definition: string;
+  current_version_id: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  closed_at: string | null;
+}
+
+export interface SurveyVersionsTable {
+  id: string;
+  organization_id: string;
+  survey_id: string;
+  version: number;
+  definition: string;
+  created_at: string;
+}
+
+export interface SurveyResponsesTable {
+  id: string;
+  organization_id: string;
+  survey_id: string;
+  version_id: string;
+  participant_id: string | null;
+  consent_text_id: string | null;
+  channel: string;
+  mode: string;
+  entered_by: string | null;
+  status: string;
+  /** JSON object: question id → answer. */
+  answers: string;
+  /** JSON object: demographic attribute id → category id, as the respondent was when completing. */
+  segments: string;
+  page: number;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface SurveyTalliesTable {
+  organization_id: string;
+  survey_id: string;
+  question_id: string;
+  /** '' for everyone, or `<attribute id>:<category id>`. */
+  segment: string;
+  data: string;
+}
+
+export interface SurveyInvitationsTable {
+  id: string;
+  organization_id: string;
+  survey_id: string;
+  participant_id: string | null;
+  email: string | null;
+  token_hash: string;
+  response_id: string | null;
+  sent_at: string;
+  reminded_at: string | null;
+  opened_at: string | null;
+}
+
+export const surveyStatuses = ['draft', 'published', 'closed'] as const;
+export type SurveyStatus = (typeof surveyStatuses)[number];
+
+export const surveyLayouts = ['all_on_one_page', 'one_per_page'] as const;
+export type SurveyLayout = (typeof surveyLayouts)[number];
+
+/** How a response reached us. */
+export const responseChannels = ['link', 'invitation', 'kiosk', 'staff', 'api'] as const;
+export type ResponseChannel = (typeof responseChannels)[number];
+
+/** How the respondent answered (staff keying in paper or phone answers record which). */
+export const responseModes = ['online', 'paper', 'phone', 'in_person'] as const;
+export type ResponseMode = (typeof responseModes)[number];

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/databases.js';
+import { FormClient } from '../../../test/support/http-client.js';
+import { buildInitiative } from '../../../test/support/initiative-factory.js';
+import {
+  buildDemographics,
+  joinAsParticipant,
+  type BuiltDemographics,
+} from '../../../test/support/participant-factory.js';
+import { actorOf, buildOrganization, buildStaff, signIn, type BuiltStaff } from '../../../test/support/staff-factory.js';
+import { buildSurvey } from '../../../test/support/survey-factory.js';
+import type { Organization } from '../organizations/get-organization.js';
+import type { StaffActor } from '../../platform/actor.js';
+import { addQuestion } from './edit-survey-questions.js';
+import { publishSurvey } from './publish-survey.js';
+
+describe.each(engines)('surveys on %s', (engine) => {
+  let t: TestApp;
+  let org: Organization;
+  let facilitator: BuiltStaff;
+  let actor: StaffActor;
+  let demographics: BuiltDemographics;
+
+  const count = async (table: 'survey_responses' | 'survey_versions' | 'survey_tallies') =>
+    Number((await t.db.selectFrom(table).select(t.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    org = await buildOrganization(t.db);
+    demographics = await buildDemographics(t.db, org.id);
+    facilitator = await buildStaff(t.db, { organizationId: org.id, role: 'facilitator' });
+    actor = actorOf(facilitator);
+  });
+  afterAll(async () => t.close());
+
+  it('builds a survey in the browser forms: field messages, publishing refused until it can be answered', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const staff = await signIn(t.app, facilitator.email, facilitator.password);
+    const base = `/staff/initiatives/${initiative.id}/surveys`;
+    const refused = await staff.submit(`${base}/new`, base, { titleEn: '' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('id="f-titleEn-error"');
+
+    const created = await staff.submit(`${base}/new`, base, { titleEn: 'Opening hours', layout: 'one_per_page' });
+    expect(created.statusCode).toBe(303);
+    const surveyPath = created.headers.location!.split('?')[0]!;
+    const surveyId = surveyPath.split('/').at(-1)!;
+
+    const noQuestions = await staff.submit(surveyPath, `${surveyPath}/publish`, {});
+    expect(noQuestions.statusCode).toBe(422);
+    expect(noQuestions.body).toContain('Add at least one question before publishing');
+
+    const likert = await staff.submit(surveyPath, `${surveyPath}/questions`, {
+      kind: 'likert',
+      textEn: 'The opening hours suit me',
+      options: 'Disagree | Uenig\nAgree | Enig',
+    });
+    expect(likert.statusCode).toBe(422);
+    expect(likert.body).toContain('A Likert scale has 5 or 7 labelled points');
+    expect(likert.body).toContain('The opening hours suit me');
+
+    const added = await staff.submit(surveyPath, `${surveyPath}/questions`, {
+      kind: 'single_choice',
+      textEn: 'When do you visit?',
+      textDa: 'Hvornår kommer du?',
+      required: 'true',
+      options: 'Mornings | Formiddag\nEvenings | Aften',
+    });
+    expect(added.statusCode).toBe(303);
+    const published = await staff.submit(surveyPath, `${surveyPath}/publish`, {});
+    expect(published.statusCode).toBe(303);
+    const survey = await t.db.selectFrom('surveys').selectAll().where('id', '=', surveyId).executeTakeFirstOrThrow();
+    expect(survey.status).toBe('published');
+    expect(await count('survey_versions')).toBeGreaterThanOrEqual(1);
+    const page = await staff.get(surveyPath);
+    expect(page.body).toContain('Version 1 is live with 0 responses.');
+    expect(page.body).toContain(`/o/${org.slug}/i/${initiative.slug}/s/${surveyId}`);
+  });
+
+  it('takes a participant through one question per page: required answers, conditions, saving and resuming', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const first = await buildSurvey(t.db, actor, initiative.id, {
+      settings: { layout: 'one_per_page' },
+      questions: [
+        { kind: 'single_choice', textEn: 'Do you use the library?', required: true, options: 'Yes\nNo' },
+      ],
+      draft: true,
+    });
+    const [used] = first.questions;
+    const survey = first.survey;
+    const why = await addQuestion(t.db, actor, survey.id, {
+      kind: 'long_text',
+      textEn: 'Why not?',
+      required: true,
+      condition: [`${used!.id}:${used!.options[1]!.id}`],
+    });
+    const age = await addQuestion(t.db, actor, survey.id, {
+      kind: 'demographic',
+      textEn: 'Your age',
+      attributeId: demographics.ageBand.id,
+    });
+    const nps = await addQuestion(t.db, actor, survey.id, { kind: 'nps', textEn: 'Recommend us?', required: true });
+    await publishSurvey(t.db, actor, survey.id);
+
+    const path = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
+    const stranger = new FormClient(t.app);
+    const gate = await stranger.get(path);
+    expect(gate.statusCode).toBe(303);
+    expect(gate.headers.location).toBe(`/o/${org.slug}/i/${initiative.slug}/join`);
+
+    const participant = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const page0 = await participant.get(path);
+    expect(page0.statusCode).toBe(200);
+    expect(page0.body).toContain('Do you use the library?');
+    expect(page0.body).toContain('Question 1 of 4');
+    expect(page0.body).not.toContain('Recommend us?');
+
+    const missing = await participant.submit(path, path, { page: '0', action: 'next' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain(`id="q_${used!.id}-error"`);
+    expect(missing.body).toContain('Answer this question to continue');
+    expect(await count('survey_responses')).toBe(0);
+
+    // "Yes" skips the conditional "Why not?" page.
+    const next = await participant.submit(path, path, {
+      page: '0',
+      action: 'next',
+      [`q_${used!.id}`]: used!.options[0]!.id,
+    });
+    expect(next.statusCode).toBe(303);
+    expect(next.headers.location).toBe(`${path}?page=2`);
+    const saved = await participant.submit(`${path}?page=2`, path, {
+      page: '2',
+      action: 'save',
+      [`q_${age!.id}`]: demographics.ageBand.categories.under_30,
+    });
+    expect(saved.headers.location).toBe(`${path}?page=2&notice=saved`);
+
+    // Coming back later resumes where they left off, with their answer.
+    const resumed = await participant.get(path);
+    expect(resumed.body).toContain('Your age');
+    expect(resumed.body).toMatch(new RegExp(`value="${demographics.ageBand.categories.under_30}"\\s+checked`));
+
+    const outOfRange = await participant.submit(path, path, { page: '3', action: 'submit', [`q_${nps!.id}`]: '11' });
+    expect(outOfRange.statusCode).toBe(422);
+    const done = await participant.submit(path, path, { page: '3', action: 'submit', [`q_${nps!.id}`]: '9' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(`${path}/done`);
+
+    const response = await t.db
+      .selectFrom('survey_responses')
+      .selectAll()
+      .where('survey_id', '=', survey.id)
+      .executeTakeFirstOrThrow();
+    expect(response.status).toBe('completed');
+    expect(JSON.parse(response.answers)).toEqual({
+      [used!.id]: used!.options[0]!.id,
+      [age!.id]: demographics.ageBand.categories.under_30,
+      [nps!.id]: 9,
+    });
+    expect(JSON.parse(response.segments)).toEqual({ [demographics.ageBand.id]: demographics.ageBand.categories.under_30 });
+    expect(why).toBeDefined();
+    // The demographic answer updated the participant's profile.
+    const profile = await t.db
+      .selectFrom('participant_demographics')
+      .selectAll()
+      .where('participant_id', '=', response.participant_id!)
+      .execute();
+    expect(profile.map((p) => p.category_id)).toEqual([demographics.ageBand.categories.under_30]);
+    // Tallies: everyone and the age segment, for each question shown (3), not the hidden one.
+    const tallies = await t.db.selectFrom('survey_tallies').selectAll().where('survey_id', '=', survey.id).execute();
+    expect(tallies.filter((x) => x.segment === '').map((x) => x.question_id).sort()).toEqual(
+      [used!.id, age!.id, nps!.id].sort(),
+    );
+    expect(tallies.some((x) => x.question_id === why.id)).toBe(false);
+
+    // One response per participant: the survey says so and refuses a second one.
+    const again = await participant.get(path);
+    expect(again.body).toContain('You have already answered');
+    const second = await participant.submit(path, path, { page: '0', action: 'submit', [`q_${used!.id}`]: 'x' });
+    expect(second.statusCode).toBe(303);
+    expect(await t.db.selectFrom('survey_responses').select('id').where('survey_id', '=', survey.id).execute()).toHaveLength(1);
+  });
+
+  it('publishing changes after responses creates a new version; earlier responses keep theirs', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const { survey, questions } = await buildSurvey(t.db, actor, initiative.id, {
+      questions: [{ kind: 'short_text', textEn: 'One word for the library' }],
+    });
+    const path = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
+    // Without responses, publishing again replaces version 1.
+    await addQuestion(t.db, actor, survey.id, { kind: 'number', textEn: 'Visits per month', integer: true, min: 0 });
+    await publishSurvey(t.db, actor, survey.id);
+    let versions = await t.db.selectFrom('survey_versions').selectAll().where('survey_id', '=', survey.id).execute();
+    expect(versions).toHaveLength(1);
+
+    const participant = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const page = await participant.get(path);
+    expect(page.body).toContain('Visits per month');
+    const bad = await participant.submit(path, path, { action: 'submit', [`q_${questions[0]!.id}`]: 'x'.repeat(501) });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Must be at most 500 characters');
+    const ok = await participant.submit(path, path, { action: 'submit', [`q_${questions[0]!.id}`]: 'Calm' });
+    expect(ok.statusCode).toBe(303);
+
+    await addQuestion(t.db, actor, survey.id, { kind: 'date', textEn: 'Last visit' });
+    await publishSurvey(t.db, actor, survey.id);
+    versions = await t.db
+      .selectFrom('survey_versions')
+      .selectAll()
+      .where('survey_id', '=', survey.id)
+      .orderBy('version')
+      .execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const response = await t.db
+      .selectFrom('survey_responses')
+      .selectAll()
+      .where('survey_id', '=', survey.id)
+      .executeTakeFirstOrThrow();
+    expect(response.version_id).toBe(versions[0]!.id);
+  });
+
+  it('refuses answers to a closed survey and hides other organizations’ surveys', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const { survey } = await buildSurvey(t.db, actor, initiative.id, {
+      questions: [{ kind: 'rating', textEn: 'Rate us', min: 1, max: 5 }],
+    });
+    const staff = await signIn(t.app, facilitator.email, facilitator.password);
+    const closed = await staff.submit(`/staff/surveys/${survey.id}`, `/staff/surveys/${survey.id}/close`, {});
+    expect(closed.statusCode).toBe(303);
+    const participant = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const path = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
+    const page = await participant.get(path);
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toContain('This survey is closed');
+
+    const other = await buildOrganization(t.db);
+    const outsider = await buildStaff(t.db, { organizationId: other.id, role: 'admin' });
+    const client = await signIn(t.app, outsider.email, outsider.password);
+    expect((await client.get(`/staff/surveys/${survey.id}`)).statusCode).toBe(404);
+    const post = await client.submit('/staff', `/staff/surveys/${survey.id}/questions`, {
+      kind: 'short_text',
+      textEn: 'Sneaky',
+    });
+    expect(post.statusCode).toBe(404);
+    const draft = await t.db.selectFrom('surveys').select('draft_definition').where('id', '=', survey.id).executeTakeFirstOrThrow();
+    expect(draft.draft_definition).not.toContain('Sneaky');
+  });
+});
