@@ -1,4 +1,5 @@
 import { foundationCases } from './matrix-cases/foundation.cases.js';
+import { surveyCases } from './matrix-cases/surveys.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -9,4 +10,5 @@ export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
  */
 export const routeCases: Record<string, RouteCase> = {
   ...foundationCases,
+  ...surveyCases,
 };
