@@ -130,7 +130,9 @@ export function statementStats(counts: GroupVoteCounts, g: number, s: number): S
 }
 
 function finalise(stats: StatementGroupStats, bestAgree: boolean): RepresentativeStatement {
-  const agree = stats.rAgreeTest > stats.rDisagreeTest;
+  // Pol.is picks the direction by the larger two-proportion z; its "best agree" statement was chosen for
+  // agreement, so it is shown as an agreement even when the z-scores tie (a statement every group agrees on).
+  const agree = bestAgree || stats.rAgreeTest > stats.rDisagreeTest;
   return {
     statement: stats.statement,
     direction: agree ? 'agree' : 'disagree',

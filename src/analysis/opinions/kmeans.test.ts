@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { clusterGroups } from './analyse.js';
+import { kmeans, silhouette, type Cluster } from './kmeans.js';
+import { seededRandom } from './random.js';
+
+describe('kmeans', () => {
+  it('starts from the first k distinct points and converges to the obvious split', () => {
+    const xs = Float64Array.of(0, 0, 1, 10, 11, 10);
+    const ys = Float64Array.of(0, 0, 0, 0, 0, 1);
+    const clusters = kmeans(xs, ys, 2, { maxIterations: 20 });
+    expect(clusters.map((c) => Array.from(c.members))).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+    expect(clusters[0]!.center[0]).toBeCloseTo(1 / 3);
+    expect(clusters[1]!.center).toEqual([31 / 3, 1 / 3]);
+  });
+
+  it('uses weights for the centres', () => {
+    const clusters = kmeans(Float64Array.of(0, 3), Float64Array.of(0, 0), 1, {
+      weights: Float64Array.of(2, 1),
+    });
+    expect(clusters[0]!.center).toEqual([1, 0]);
+  });
+
+  it('returns fewer clusters when there are fewer distinct points than k', () => {
+    expect(kmeans(Float64Array.of(1, 1, 1), Float64Array.of(2, 2, 2), 3)).toHaveLength(1);
+  });
+});
+
+describe('silhouette', () => {
+  it('matches a hand computation, with 0 for a point alone in its cluster', () => {
+    const xs = Float64Array.of(0, 1, 10, 11);
+    const ys = new Float64Array(4);
+    // Point 0: a = 1, b = (10 + 11) / 2; point 1: a = 1, b = (9 + 10) / 2; 2 and 3 mirror them.
+    const expected = (2 * (9.5 / 10.5) + 2 * (8.5 / 9.5)) / 4;
+    expect(silhouette(xs, ys, Int32Array.of(0, 0, 1, 1))).toBeCloseTo(expected, 12);
+    // Point 0 alone scores 0. Point 1: a = mean(9, 10), b = 1. Point 10: a = mean(9, 1), b = 10.
+    // Point 11: a = mean(10, 1), b = 11.
+    const manual = (0 + (1 - 9.5) / 9.5 + (10 - 5) / 10 + (11 - 5.5) / 11) / 4;
+    expect(silhouette(xs, ys, Int32Array.of(0, 1, 1, 1))).toBeCloseTo(manual, 12);
+  });
+});
+
+describe('clusterGroups: the silhouette chooses k', () => {
+  const blobs = (centres: [number, number][], perBlob: number, seed: number): Cluster[] => {
+    const random = seededRandom(seed);
+    const clusters: Cluster[] = [];
+    let id = 0;
+    for (let i = 0; i < perBlob; i++) {
+      for (const [cx, cy] of centres) {
+        clusters.push({
+          id,
+          members: Int32Array.of(id),
+          center: [cx + (random() - 0.5) * 0.5, cy + (random() - 0.5) * 0.5],
+        });
+        id++;
+      }
+    }
+    return clusters;
+  };
+
+  it.each([
+    [
+      2,
+      [
+        [0, 0],
+        [6, 0],
+      ] as [number, number][],
+    ],
+    [
+      3,
+      [
+        [0, 0],
+        [6, 0],
+        [3, 5],
+      ] as [number, number][],
+    ],
+    [
+      4,
+      [
+        [0, 0],
+        [6, 0],
+        [0, 6],
+        [6, 6],
+      ] as [number, number][],
+    ],
+  ])('finds %i well-separated groups', (k, centres) => {
+    const base = blobs(centres, 20, k);
+    const { clusters, silhouettes } = clusterGroups(base, 5);
+    expect(clusters).toHaveLength(k);
+    const best = silhouettes.reduce((a, b) => (b.silhouette >= a.silhouette ? b : a));
+    expect(best.k).toBe(k);
+    expect(silhouettes.map((s) => s.k)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('tries at most 2 + ⌊base clusters / 12⌋ groups', () => {
+    const base = blobs(
+      [
+        [0, 0],
+        [6, 0],
+        [3, 5],
+      ],
+      4,
+      1,
+    );
+    expect(clusterGroups(base, 5).silhouettes.map((s) => s.k)).toEqual([2, 3]);
+  });
+});
