@@ -94,6 +94,11 @@ function trimStrings(value: unknown): unknown {
 // except tab, line feed and carriage return are refused too, so both engines store the same.
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
+/** Whether text holds control characters no field accepts (NUL and other C0 controls but tab and newlines). */
+export function hasForbiddenCharacters(text: string): boolean {
+  return FORBIDDEN_CHARACTERS.test(text);
+}
+
 function controlCharacterErrors(value: unknown, path: string[] = []): FieldError[] {
   if (typeof value === 'string') {
     return FORBIDDEN_CHARACTERS.test(value)

@@ -59,7 +59,8 @@ export function parseOptionLines(text: string, previous: QuestionOption[]): Ques
   for (const line of lines) {
     const [en = '', da = ''] = line.split('|').map((p) => p.trim());
     if (en === '') return { field: 'options', code: 'optionNeedsEnglish' };
-    if (en.length > 300 || da.length > 300) return { field: 'options', code: 'tooLong', params: { max: 300 } };
+    if (en.length > 300 || da.length > 300)
+      return { field: 'options', code: 'tooLong', params: { max: 300 } };
     const keep = previous.find((o) => o.label.en === en && !used.has(o.id));
     let id = keep?.id;
     if (!id) {
@@ -152,7 +153,10 @@ function problemsOf(definition: SurveyDefinition, questionId: string): FieldErro
   const prefix = `questions.${questionId}.`;
   return definitionProblems(definition)
     .filter((p) => p.field.startsWith(prefix))
-    .map((p) => ({ ...p, field: p.field.slice(prefix.length) === 'text' ? 'textEn' : p.field.slice(prefix.length) }));
+    .map((p) => ({
+      ...p,
+      field: p.field.slice(prefix.length) === 'text' ? 'textEn' : p.field.slice(prefix.length),
+    }));
 }
 
 async function store(db: Db, actor: StaffActor, survey: Survey, draft: SurveyDefinition, action: string) {
@@ -207,7 +211,9 @@ export async function updateQuestion(
   section.questions[index] = question;
   const problems = problemsOf(draft, question.id);
   // A later question's condition may point at an option that no longer exists.
-  const broken = definitionProblems(draft).filter((p) => p.code === 'unknownId' && p.field.endsWith('.condition'));
+  const broken = definitionProblems(draft).filter(
+    (p) => p.code === 'unknownId' && p.field.endsWith('.condition'),
+  );
   if (broken.length > 0) problems.push({ field: 'options', code: 'optionUsedByCondition' });
   if (problems.length > 0) throw invalid(problems);
   await store(db, actor, survey, draft, 'question.update');
@@ -251,7 +257,8 @@ export async function moveQuestion(
   if (!there) return;
   if (there.si !== here.si) here.si = there.si;
   else [slots[at], slots[to]] = [there, here];
-  for (const [i, s] of draft.sections.entries()) s.questions = slots.filter((x) => x.si === i).map((x) => x.q);
+  for (const [i, s] of draft.sections.entries())
+    s.questions = slots.filter((x) => x.si === i).map((x) => x.q);
   if (definitionProblems(draft).some((p) => p.code === 'conditionSource'))
     throw invalid([{ field: 'question', code: 'conditionOrder' }]);
   await store(db, actor, survey, draft, 'question.move');
@@ -279,8 +286,13 @@ export async function saveSection(
     if (!section) throw notFound();
     section.title = { en: input.titleEn, da: input.titleDa };
   } else {
-    if (draft.sections.length >= 50) throw invalid([{ field: 'titleEn', code: 'tooMany', params: { max: 50 } }]);
-    draft.sections.push({ id: newId().slice(0, 8), title: { en: input.titleEn, da: input.titleDa }, questions: [] });
+    if (draft.sections.length >= 50)
+      throw invalid([{ field: 'titleEn', code: 'tooMany', params: { max: 50 } }]);
+    draft.sections.push({
+      id: newId().slice(0, 8),
+      title: { en: input.titleEn, da: input.titleDa },
+      questions: [],
+    });
   }
   await store(db, actor, survey, draft, 'section.save');
 }

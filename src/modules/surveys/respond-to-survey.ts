@@ -43,7 +43,12 @@ async function loadPublished(
   surveyId: string,
 ): Promise<{ survey: Survey; version: SurveyVersion }> {
   const survey = await findSurvey(db, organizationId, surveyId);
-  if (!survey || survey.initiativeId !== initiative.id || survey.status === 'draft' || !survey.currentVersionId)
+  if (
+    !survey ||
+    survey.initiativeId !== initiative.id ||
+    survey.status === 'draft' ||
+    !survey.currentVersionId
+  )
     throw notFound();
   if (survey.status === 'closed') throw new AppError('survey_closed');
   const version = await findVersion(db, organizationId, survey.currentVersionId);
@@ -154,14 +159,17 @@ export async function answerSurveyPage(
   const isLast = following.page < 0 || visit.page + 1 >= pages.length;
   const completing = action === 'submit' || (action === 'next' && isLast);
   if (completing) {
-    const missing = visibleQuestions(definition, answers).filter((q) => q.required && answers[q.id] === undefined);
+    const missing = visibleQuestions(definition, answers).filter(
+      (q) => q.required && answers[q.id] === undefined,
+    );
     if (missing.length > 0) {
       throw invalid(missing.map((q) => ({ field: `q_${q.id}`, code: 'answerRequired' })));
     }
   }
   let nextPage = visit.page;
   if (action === 'next' && !isLast) nextPage = following.page;
-  if (action === 'back') nextPage = Math.max(pageAt(definition, survey.layout, answers, visit.page - 1, -1).page, 0);
+  if (action === 'back')
+    nextPage = Math.max(pageAt(definition, survey.layout, answers, visit.page - 1, -1).page, 0);
   const responseId =
     response?.id ??
     (await insertResponse(
@@ -192,5 +200,7 @@ export async function answerSurveyPage(
     return { kind: 'completed', responseId };
   }
   await updateResponse(db, organizationId, responseId, { answers, page: nextPage });
-  return action === 'save' ? { kind: 'saved', page: nextPage, responseId } : { kind: 'page', page: nextPage, responseId };
+  return action === 'save'
+    ? { kind: 'saved', page: nextPage, responseId }
+    : { kind: 'page', page: nextPage, responseId };
 }

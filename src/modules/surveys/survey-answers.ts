@@ -1,4 +1,5 @@
 import type { FieldError } from '../../platform/errors.js';
+import { hasForbiddenCharacters } from '../../platform/validation.js';
 import {
   allQuestions,
   PREFER_NOT_TO_SAY,
@@ -63,8 +64,6 @@ function toNumber(raw: unknown): number | undefined {
   const n = Number(text);
   return Number.isFinite(n) ? n : undefined;
 }
-
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /**
  * Parses one raw answer (form text, form list or JSON value) for a question. Returns the answer,
@@ -133,7 +132,7 @@ export function parseAnswer(question: Question, raw: unknown): { answer?: Answer
       if (typeof raw !== 'string') return fail('invalidType');
       const text = raw.trim();
       if (text === '') return {};
-      if (CONTROL.test(text)) return fail('invalidCharacters');
+      if (hasForbiddenCharacters(text)) return fail('invalidCharacters');
       const max = Math.min(question.maxLength ?? TEXT_LIMITS[question.kind], TEXT_LIMITS[question.kind]);
       if ([...text].length > max) return fail('tooLong', { max });
       return { answer: text };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { publicPostLimit } from '../../platform/http/security.js';
-import { emptyForm, formErrors, pageContext, sendPage } from '../../ui/page-context.js';
+import { formErrors, pageContext, sendPage } from '../../ui/page-context.js';
 import { getOrganizationBySlug } from '../organizations/get-organization.js';
 import { participantIdFrom } from '../participants/participant-cookie.js';
 import { joinPagePath } from '../participants/paths.js';
@@ -34,10 +34,22 @@ export async function surveyPublicRoutes(app: FastifyInstance): Promise<void> {
   async function show(
     req: FastifyRequest<SurveyParams>,
     reply: FastifyReply,
-    options: { page?: number; raw?: Record<string, unknown>; errors?: Record<string, string>; status?: number },
+    options: {
+      page?: number;
+      raw?: Record<string, unknown>;
+      errors?: Record<string, string>;
+      status?: number;
+    },
   ): Promise<FastifyReply> {
     const org = await getOrganizationBySlug(db, req.params.org);
-    const visit = await visitSurvey(db, org.id, req.params.slug, req.params.surveyId, participantIdFrom(req), options.page);
+    const visit = await visitSurvey(
+      db,
+      org.id,
+      req.params.slug,
+      req.params.surveyId,
+      participantIdFrom(req),
+      options.page,
+    );
     reply.header('cache-control', 'no-store');
     const ctx = pageContext(req, reply);
     const path = surveyPath(org.slug, req.params.slug, req.params.surveyId);
@@ -96,7 +108,16 @@ export async function surveyPublicRoutes(app: FastifyInstance): Promise<void> {
       const outcome = await db
         .transaction()
         .execute((trx) =>
-          answerSurveyPage(trx, org.id, req.params.slug, req.params.surveyId, participantId, page, action, raw),
+          answerSurveyPage(
+            trx,
+            org.id,
+            req.params.slug,
+            req.params.surveyId,
+            participantId,
+            page,
+            action,
+            raw,
+          ),
         );
       if (outcome.kind === 'completed') return reply.redirect(`${path}/done`, 303);
       if (outcome.kind === 'saved') return reply.redirect(`${path}?page=${outcome.page}&notice=saved`, 303);

@@ -244,7 +244,11 @@ export async function findVersion(
     : undefined;
 }
 
-export async function listVersions(db: Db, organizationId: string, surveyId: string): Promise<SurveyVersion[]> {
+export async function listVersions(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+): Promise<SurveyVersion[]> {
   const rows = await db
     .selectFrom('survey_versions')
     .selectAll()
@@ -297,7 +301,11 @@ export async function replaceVersionDefinition(
     .execute();
 }
 
-export async function countResponsesOfVersion(db: Db, organizationId: string, versionId: string): Promise<number> {
+export async function countResponsesOfVersion(
+  db: Db,
+  organizationId: string,
+  versionId: string,
+): Promise<number> {
   const row = await db
     .selectFrom('survey_responses')
     .select(db.fn.countAll().as('n'))
@@ -560,7 +568,11 @@ export async function responsesForParticipant(
 }
 
 /** Unlinks a participant from their responses: the answers stay, anonymous. */
-export async function anonymizeResponsesOf(db: Db, organizationId: string, participantId: string): Promise<void> {
+export async function anonymizeResponsesOf(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<void> {
   await db
     .updateTable('survey_responses')
     .set({ participant_id: null })

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { surveyExportRoutes } from './surveys.export-routes.js';
 import { surveyPublicRoutes } from './surveys.public-routes.js';
 import { surveyStaffRoutes } from './surveys.staff-routes.js';
 
@@ -6,4 +7,5 @@ import { surveyStaffRoutes } from './surveys.staff-routes.js';
 export async function surveysRoutes(app: FastifyInstance): Promise<void> {
   await surveyPublicRoutes(app);
   await surveyStaffRoutes(app);
+  await surveyExportRoutes(app);
 }

@@ -9,7 +9,13 @@ import { getOrganization } from '../organizations/get-organization.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import { labelIn } from '../participants/participants.table.js';
 import { createSurvey, updateSurveySettings } from './create-survey.js';
-import { addQuestion, deleteQuestion, moveQuestion, saveSection, updateQuestion } from './edit-survey-questions.js';
+import {
+  addQuestion,
+  deleteQuestion,
+  moveQuestion,
+  saveSection,
+  updateQuestion,
+} from './edit-survey-questions.js';
 import { getSurveyOverview, listSurveys } from './get-survey.js';
 import { closeSurvey, publishSurvey } from './publish-survey.js';
 import { allQuestions } from './survey-definition.js';
@@ -22,7 +28,16 @@ import { SurveyListPage } from './views/survey-list-page.js';
 type IdParams = { Params: { id: string }; Querystring: { notice?: string } };
 type QuestionParams = { Params: { id: string; questionId: string } };
 
-const NOTICES = ['created', 'saved', 'published', 'closed', 'questionAdded', 'questionSaved', 'questionDeleted', 'sectionAdded'];
+const NOTICES = [
+  'created',
+  'saved',
+  'published',
+  'closed',
+  'questionAdded',
+  'questionSaved',
+  'questionDeleted',
+  'sectionAdded',
+];
 
 /** Staff pages of surveys: list, builder, question editing, preview, publish and close. */
 export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
@@ -44,7 +59,10 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
     const org = await getOrganization(db, overview.survey.organizationId);
     const ctx = pageContext(req, reply);
     const noticeKey = (req.query as Record<string, unknown>).notice;
-    const notice = typeof noticeKey === 'string' && NOTICES.includes(noticeKey) ? ctx.t(`surveys:notices.${noticeKey}`) : undefined;
+    const notice =
+      typeof noticeKey === 'string' && NOTICES.includes(noticeKey)
+        ? ctx.t(`surveys:notices.${noticeKey}`)
+        : undefined;
     const { survey, current } = overview;
     return sendPage(
       reply,
@@ -65,8 +83,11 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
           questionForm: forms.question ?? emptyForm({ kind: 'single_choice' }),
           sectionForm: forms.section ?? emptyForm(),
           unpublishedChanges:
-            !current || JSON.stringify(current.definition.sections.map((s) => s.questions)) !==
-              JSON.stringify(survey.draft.sections.filter((s) => s.questions.length > 0).map((s) => s.questions)),
+            !current ||
+            JSON.stringify(current.definition.sections.map((s) => s.questions)) !==
+              JSON.stringify(
+                survey.draft.sections.filter((s) => s.questions.length > 0).map((s) => s.questions),
+              ),
         },
       }),
       status,
@@ -81,7 +102,12 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
     const surveys = await listSurveys(db, req.staff, initiative.id);
     return sendPage(
       reply,
-      SurveyListPage({ ctx: pageContext(req, reply), initiative, surveys, canManage: can(req.staff, surveyRules.manage) }),
+      SurveyListPage({
+        ctx: pageContext(req, reply),
+        initiative,
+        surveys,
+        canManage: can(req.staff, surveyRules.manage),
+      }),
     );
   });
 
@@ -90,7 +116,11 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
     if (!can(req.staff, surveyRules.manage)) throw new AppError('forbidden');
     return sendPage(
       reply,
-      NewSurveyPage({ ctx: pageContext(req, reply), initiative, form: emptyForm({ layout: 'all_on_one_page' }) }),
+      NewSurveyPage({
+        ctx: pageContext(req, reply),
+        initiative,
+        form: emptyForm({ layout: 'all_on_one_page' }),
+      }),
     );
   });
 
@@ -119,7 +149,9 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<IdParams>('/staff/surveys/:id/settings', async (req, reply) => {
     try {
-      await db.transaction().execute((trx) => updateSurveySettings(trx, req.staff, req.params.id, formToInput(req.body)));
+      await db
+        .transaction()
+        .execute((trx) => updateSurveySettings(trx, req.staff, req.params.id, formToInput(req.body)));
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=saved`, 303);
     } catch (error) {
       if (!validationFailed(error)) throw error;
@@ -130,7 +162,9 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<IdParams>('/staff/surveys/:id/questions', async (req, reply) => {
     try {
-      await db.transaction().execute((trx) => addQuestion(trx, req.staff, req.params.id, formToInput(req.body)));
+      await db
+        .transaction()
+        .execute((trx) => addQuestion(trx, req.staff, req.params.id, formToInput(req.body)));
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=questionAdded#add-question`, 303);
     } catch (error) {
       if (!validationFailed(error)) throw error;
@@ -141,7 +175,9 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<IdParams>('/staff/surveys/:id/sections', async (req, reply) => {
     try {
-      await db.transaction().execute((trx) => saveSection(trx, req.staff, req.params.id, undefined, formToInput(req.body)));
+      await db
+        .transaction()
+        .execute((trx) => saveSection(trx, req.staff, req.params.id, undefined, formToInput(req.body)));
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=sectionAdded`, 303);
     } catch (error) {
       if (!validationFailed(error)) throw error;
@@ -182,21 +218,36 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
     try {
       await db
         .transaction()
-        .execute((trx) => updateQuestion(trx, req.staff, req.params.id, req.params.questionId, formToInput(req.body)));
+        .execute((trx) =>
+          updateQuestion(trx, req.staff, req.params.id, req.params.questionId, formToInput(req.body)),
+        );
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=questionSaved`, 303);
     } catch (error) {
       if (!validationFailed(error)) throw error;
-      return showQuestion(req, reply, { values: formToInput(req.body), errors: formErrors(error.fields, req.t) }, 422);
+      return showQuestion(
+        req,
+        reply,
+        { values: formToInput(req.body), errors: formErrors(error.fields, req.t) },
+        422,
+      );
     }
   });
 
   app.post<QuestionParams>('/staff/surveys/:id/questions/:questionId/delete', async (req, reply) => {
     try {
-      await db.transaction().execute((trx) => deleteQuestion(trx, req.staff, req.params.id, req.params.questionId));
+      await db
+        .transaction()
+        .execute((trx) => deleteQuestion(trx, req.staff, req.params.id, req.params.questionId));
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=questionDeleted`, 303);
     } catch (error) {
       if (!validationFailed(error)) throw error;
-      return showBuilder(req, reply, req.params.id, { problem: formErrors(error.fields, req.t).question }, 422);
+      return showBuilder(
+        req,
+        reply,
+        req.params.id,
+        { problem: formErrors(error.fields, req.t).question },
+        422,
+      );
     }
   });
 
@@ -205,11 +256,19 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
     if (direction !== 'up' && direction !== 'down')
       throw new AppError('validation_failed', { fields: [{ field: 'direction', code: 'invalidChoice' }] });
     try {
-      await db.transaction().execute((trx) => moveQuestion(trx, req.staff, req.params.id, req.params.questionId, direction));
+      await db
+        .transaction()
+        .execute((trx) => moveQuestion(trx, req.staff, req.params.id, req.params.questionId, direction));
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=saved`, 303);
     } catch (error) {
       if (!validationFailed(error)) throw error;
-      return showBuilder(req, reply, req.params.id, { problem: formErrors(error.fields, req.t).question }, 422);
+      return showBuilder(
+        req,
+        reply,
+        req.params.id,
+        { problem: formErrors(error.fields, req.t).question },
+        422,
+      );
     }
   });
 
@@ -218,7 +277,8 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
       await db.transaction().execute((trx) => publishSurvey(trx, req.staff, req.params.id));
       return reply.redirect(`/staff/surveys/${req.params.id}?notice=published`, 303);
     } catch (error) {
-      if (!(error instanceof AppError) || !['validation_failed', 'initiative_not_open'].includes(error.code)) throw error;
+      if (!(error instanceof AppError) || !['validation_failed', 'initiative_not_open'].includes(error.code))
+        throw error;
       const messages =
         error.code === 'validation_failed'
           ? [...new Set(Object.values(formErrors(error.fields, req.t)))].join(' ')

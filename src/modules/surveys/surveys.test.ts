@@ -8,7 +8,13 @@ import {
   joinAsParticipant,
   type BuiltDemographics,
 } from '../../../test/support/participant-factory.js';
-import { actorOf, buildOrganization, buildStaff, signIn, type BuiltStaff } from '../../../test/support/staff-factory.js';
+import {
+  actorOf,
+  buildOrganization,
+  buildStaff,
+  signIn,
+  type BuiltStaff,
+} from '../../../test/support/staff-factory.js';
 import { buildSurvey } from '../../../test/support/survey-factory.js';
 import type { Organization } from '../organizations/get-organization.js';
 import type { StaffActor } from '../../platform/actor.js';
@@ -42,7 +48,10 @@ describe.each(engines)('surveys on %s', (engine) => {
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('id="f-titleEn-error"');
 
-    const created = await staff.submit(`${base}/new`, base, { titleEn: 'Opening hours', layout: 'one_per_page' });
+    const created = await staff.submit(`${base}/new`, base, {
+      titleEn: 'Opening hours',
+      layout: 'one_per_page',
+    });
     expect(created.statusCode).toBe(303);
     const surveyPath = created.headers.location!.split('?')[0]!;
     const surveyId = surveyPath.split('/').at(-1)!;
@@ -70,7 +79,11 @@ describe.each(engines)('surveys on %s', (engine) => {
     expect(added.statusCode).toBe(303);
     const published = await staff.submit(surveyPath, `${surveyPath}/publish`, {});
     expect(published.statusCode).toBe(303);
-    const survey = await t.db.selectFrom('surveys').selectAll().where('id', '=', surveyId).executeTakeFirstOrThrow();
+    const survey = await t.db
+      .selectFrom('surveys')
+      .selectAll()
+      .where('id', '=', surveyId)
+      .executeTakeFirstOrThrow();
     expect(survey.status).toBe('published');
     expect(await count('survey_versions')).toBeGreaterThanOrEqual(1);
     const page = await staff.get(surveyPath);
@@ -100,7 +113,11 @@ describe.each(engines)('surveys on %s', (engine) => {
       textEn: 'Your age',
       attributeId: demographics.ageBand.id,
     });
-    const nps = await addQuestion(t.db, actor, survey.id, { kind: 'nps', textEn: 'Recommend us?', required: true });
+    const nps = await addQuestion(t.db, actor, survey.id, {
+      kind: 'nps',
+      textEn: 'Recommend us?',
+      required: true,
+    });
     await publishSurvey(t.db, actor, survey.id);
 
     const path = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
@@ -133,18 +150,24 @@ describe.each(engines)('surveys on %s', (engine) => {
     const saved = await participant.submit(`${path}?page=2`, path, {
       page: '2',
       action: 'save',
-      [`q_${age!.id}`]: demographics.ageBand.categories.under_30,
+      [`q_${age.id}`]: demographics.ageBand.categories.under_30,
     });
     expect(saved.headers.location).toBe(`${path}?page=2&notice=saved`);
 
     // Coming back later resumes where they left off, with their answer.
     const resumed = await participant.get(path);
     expect(resumed.body).toContain('Your age');
-    expect(resumed.body).toMatch(new RegExp(`value="${demographics.ageBand.categories.under_30}"\\s+checked`));
+    expect(resumed.body).toMatch(
+      new RegExp(`value="${demographics.ageBand.categories.under_30}"\\s+checked`),
+    );
 
-    const outOfRange = await participant.submit(path, path, { page: '3', action: 'submit', [`q_${nps!.id}`]: '11' });
+    const outOfRange = await participant.submit(path, path, {
+      page: '3',
+      action: 'submit',
+      [`q_${nps.id}`]: '11',
+    });
     expect(outOfRange.statusCode).toBe(422);
-    const done = await participant.submit(path, path, { page: '3', action: 'submit', [`q_${nps!.id}`]: '9' });
+    const done = await participant.submit(path, path, { page: '3', action: 'submit', [`q_${nps.id}`]: '9' });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`${path}/done`);
 
@@ -156,10 +179,12 @@ describe.each(engines)('surveys on %s', (engine) => {
     expect(response.status).toBe('completed');
     expect(JSON.parse(response.answers)).toEqual({
       [used!.id]: used!.options[0]!.id,
-      [age!.id]: demographics.ageBand.categories.under_30,
-      [nps!.id]: 9,
+      [age.id]: demographics.ageBand.categories.under_30,
+      [nps.id]: 9,
     });
-    expect(JSON.parse(response.segments)).toEqual({ [demographics.ageBand.id]: demographics.ageBand.categories.under_30 });
+    expect(JSON.parse(response.segments)).toEqual({
+      [demographics.ageBand.id]: demographics.ageBand.categories.under_30,
+    });
     expect(why).toBeDefined();
     // The demographic answer updated the participant's profile.
     const profile = await t.db
@@ -169,18 +194,31 @@ describe.each(engines)('surveys on %s', (engine) => {
       .execute();
     expect(profile.map((p) => p.category_id)).toEqual([demographics.ageBand.categories.under_30]);
     // Tallies: everyone and the age segment, for each question shown (3), not the hidden one.
-    const tallies = await t.db.selectFrom('survey_tallies').selectAll().where('survey_id', '=', survey.id).execute();
-    expect(tallies.filter((x) => x.segment === '').map((x) => x.question_id).sort()).toEqual(
-      [used!.id, age!.id, nps!.id].sort(),
-    );
+    const tallies = await t.db
+      .selectFrom('survey_tallies')
+      .selectAll()
+      .where('survey_id', '=', survey.id)
+      .execute();
+    expect(
+      tallies
+        .filter((x) => x.segment === '')
+        .map((x) => x.question_id)
+        .sort(),
+    ).toEqual([used!.id, age.id, nps.id].sort());
     expect(tallies.some((x) => x.question_id === why.id)).toBe(false);
 
     // One response per participant: the survey says so and refuses a second one.
     const again = await participant.get(path);
     expect(again.body).toContain('You have already answered');
-    const second = await participant.submit(path, path, { page: '0', action: 'submit', [`q_${used!.id}`]: 'x' });
+    const second = await participant.submit(path, path, {
+      page: '0',
+      action: 'submit',
+      [`q_${used!.id}`]: 'x',
+    });
     expect(second.statusCode).toBe(303);
-    expect(await t.db.selectFrom('survey_responses').select('id').where('survey_id', '=', survey.id).execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('survey_responses').select('id').where('survey_id', '=', survey.id).execute(),
+    ).toHaveLength(1);
   });
 
   it('publishing changes after responses creates a new version; earlier responses keep theirs', async () => {
@@ -190,15 +228,27 @@ describe.each(engines)('surveys on %s', (engine) => {
     });
     const path = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
     // Without responses, publishing again replaces version 1.
-    await addQuestion(t.db, actor, survey.id, { kind: 'number', textEn: 'Visits per month', integer: true, min: 0 });
+    await addQuestion(t.db, actor, survey.id, {
+      kind: 'number',
+      textEn: 'Visits per month',
+      integer: true,
+      min: 0,
+    });
     await publishSurvey(t.db, actor, survey.id);
-    let versions = await t.db.selectFrom('survey_versions').selectAll().where('survey_id', '=', survey.id).execute();
+    let versions = await t.db
+      .selectFrom('survey_versions')
+      .selectAll()
+      .where('survey_id', '=', survey.id)
+      .execute();
     expect(versions).toHaveLength(1);
 
     const participant = await joinAsParticipant(t.app, org.slug, initiative.slug);
     const page = await participant.get(path);
     expect(page.body).toContain('Visits per month');
-    const bad = await participant.submit(path, path, { action: 'submit', [`q_${questions[0]!.id}`]: 'x'.repeat(501) });
+    const bad = await participant.submit(path, path, {
+      action: 'submit',
+      [`q_${questions[0]!.id}`]: 'x'.repeat(501),
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Must be at most 500 characters');
     const ok = await participant.submit(path, path, { action: 'submit', [`q_${questions[0]!.id}`]: 'Calm' });
@@ -244,7 +294,11 @@ describe.each(engines)('surveys on %s', (engine) => {
       textEn: 'Sneaky',
     });
     expect(post.statusCode).toBe(404);
-    const draft = await t.db.selectFrom('surveys').select('draft_definition').where('id', '=', survey.id).executeTakeFirstOrThrow();
+    const draft = await t.db
+      .selectFrom('surveys')
+      .select('draft_definition')
+      .where('id', '=', survey.id)
+      .executeTakeFirstOrThrow();
     expect(draft.draft_definition).not.toContain('Sneaky');
   });
 });

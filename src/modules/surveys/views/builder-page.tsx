@@ -62,7 +62,11 @@ export function settingsValues(survey: Survey): Record<string, unknown> {
 }
 
 /** The page for a new survey in an initiative. */
-export function NewSurveyPage(props: { ctx: PageContext; initiative: Initiative; form: FormState }): JSX.Element {
+export function NewSurveyPage(props: {
+  ctx: PageContext;
+  initiative: Initiative;
+  form: FormState;
+}): JSX.Element {
   const { ctx, initiative, form } = props;
   return (
     <StaffLayout ctx={ctx} title={ctx.t('surveys:builder.newTitle')}>
@@ -142,7 +146,10 @@ export function BuilderPage(props: { ctx: PageContext; survey: Survey; state: Bu
         </span>{' '}
         {state.current ? (
           <span safe>
-            {t('surveys:builder.versionInfo', { version: state.current.version, count: state.currentResponses })}
+            {t('surveys:builder.versionInfo', {
+              version: state.current.version,
+              count: state.currentResponses,
+            })}
           </span>
         ) : (
           <span safe>{t('surveys:builder.neverPublished')}</span>
@@ -150,7 +157,9 @@ export function BuilderPage(props: { ctx: PageContext; survey: Survey; state: Bu
       </p>
       {state.unpublishedChanges ? (
         <p class="hint" safe>
-          {state.currentResponses > 0 ? t('surveys:builder.changesNewVersion') : t('surveys:builder.changesSameVersion')}
+          {state.currentResponses > 0
+            ? t('surveys:builder.changesNewVersion')
+            : t('surveys:builder.changesSameVersion')}
         </p>
       ) : (
         ''
@@ -163,7 +172,9 @@ export function BuilderPage(props: { ctx: PageContext; survey: Survey; state: Bu
           <ActionButton
             ctx={ctx}
             action={`${base}/publish`}
-            label={survey.status === 'draft' ? t('surveys:builder.publish') : t('surveys:builder.publishChanges')}
+            label={
+              survey.status === 'draft' ? t('surveys:builder.publish') : t('surveys:builder.publishChanges')
+            }
             kind="primary"
           />
         ) : (
@@ -279,7 +290,12 @@ export function BuilderPage(props: { ctx: PageContext; survey: Survey; state: Bu
           />
           <h2 safe>{t('surveys:builder.addSection')}</h2>
           <Form ctx={ctx} action={`${base}/sections`}>
-            <TextField form={state.sectionForm} name="titleEn" label={t('surveys:builder.sectionTitleEn')} required />
+            <TextField
+              form={state.sectionForm}
+              name="titleEn"
+              label={t('surveys:builder.sectionTitleEn')}
+              required
+            />
             <TextField form={state.sectionForm} name="titleDa" label={t('surveys:builder.sectionTitleDa')} />
             <button type="submit" class="button" safe>
               {t('surveys:builder.addSection')}

@@ -80,7 +80,9 @@ export function QuestionForm(props: {
   const t = ctx.t;
   const all = allQuestions(definition);
   const position = props.questionId ? all.findIndex((q) => q.id === props.questionId) : all.length;
-  const sources = all.slice(0, position < 0 ? all.length : position).filter((q) => conditionKinds.includes(q.kind));
+  const sources = all
+    .slice(0, position < 0 ? all.length : position)
+    .filter((q) => conditionKinds.includes(q.kind));
   const chosen = new Set(
     (Array.isArray(form.values.condition) ? form.values.condition : [form.values.condition]).map(String),
   );
@@ -120,7 +122,12 @@ export function QuestionForm(props: {
         rows={6}
       />
       <div class="field-row">
-        <TextField form={form} name="min" label={t('surveys:question.min')} hint={t('surveys:question.minHint')} />
+        <TextField
+          form={form}
+          name="min"
+          label={t('surveys:question.min')}
+          hint={t('surveys:question.minHint')}
+        />
         <TextField form={form} name="max" label={t('surveys:question.max')} />
       </div>
       <CheckboxField form={form} name="integer" label={t('surveys:question.integer')} />
@@ -135,7 +142,10 @@ export function QuestionForm(props: {
         name="attributeId"
         label={t('surveys:question.attribute')}
         hint={t('surveys:question.attributeHint')}
-        options={[{ value: '', label: t('surveys:question.noAttribute') }, ...props.attributes.map((a) => ({ value: a.id, label: a.label }))]}
+        options={[
+          { value: '', label: t('surveys:question.noAttribute') },
+          ...props.attributes.map((a) => ({ value: a.id, label: a.label })),
+        ]}
       />
       <fieldset class={conditionError ? 'field has-error' : 'field'} id="f-condition">
         <legend safe>{t('surveys:question.condition')}</legend>
@@ -156,7 +166,13 @@ export function QuestionForm(props: {
               const value = `${q.id}:${o.id}`;
               return (
                 <div class="choice">
-                  <input type="checkbox" id={`cond-${q.id}-${i}`} name="condition[]" value={value} checked={chosen.has(value)} />
+                  <input
+                    type="checkbox"
+                    id={`cond-${q.id}-${i}`}
+                    name="condition[]"
+                    value={value}
+                    checked={chosen.has(value)}
+                  />
                   <label for={`cond-${q.id}-${i}`} safe>
                     {localized(o.label, ctx.locale)}
                   </label>

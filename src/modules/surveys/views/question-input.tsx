@@ -1,6 +1,12 @@
 import type { PageContext } from '../../../ui/page-context.js';
 import type { Answer, Answers } from '../survey-answers.js';
-import { allQuestions, localized, PREFER_NOT_TO_SAY, type Question, type SurveyDefinition } from '../survey-definition.js';
+import {
+  allQuestions,
+  localized,
+  PREFER_NOT_TO_SAY,
+  type Question,
+  type SurveyDefinition,
+} from '../survey-definition.js';
 
 // One question as form controls. Every control has a label; choices sit in a fieldset whose legend
 // is the question; the hint and the error are tied to the control. Works without JavaScript:
@@ -35,7 +41,7 @@ function describedBy(q: Question, hasHelp: boolean, error: string | undefined): 
 }
 
 function shownValue(answer: Answer | undefined, raw: unknown): string {
-  if (raw !== undefined && !Array.isArray(raw) && typeof raw !== 'object') return String(raw);
+  if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
   if (answer === undefined || Array.isArray(answer)) return '';
   return String(answer);
 }
@@ -103,7 +109,8 @@ export function QuestionInput(props: {
   if (['single_choice', 'likert', 'demographic', 'multiple_choice'].includes(q.kind)) {
     const multiple = q.kind === 'multiple_choice';
     const options = q.options.map((o) => ({ id: o.id, label: localized(o.label, ctx.locale) }));
-    if (q.kind === 'demographic') options.push({ id: PREFER_NOT_TO_SAY, label: ctx.t('surveys:respond.preferNotToSay') });
+    if (q.kind === 'demographic')
+      options.push({ id: PREFER_NOT_TO_SAY, label: ctx.t('surveys:respond.preferNotToSay') });
     return (
       <fieldset {...wrapperAttrs} aria-describedby={aria} id={`f-${name}`}>
         <legend safe>{label}</legend>
@@ -147,7 +154,13 @@ export function QuestionInput(props: {
         <div class="choices scale">
           {points.map((p) => (
             <div class="choice">
-              <input type="radio" id={`${name}-${p}`} name={name} value={String(p)} checked={shownValue(answer, raw) === String(p)} />
+              <input
+                type="radio"
+                id={`${name}-${p}`}
+                name={name}
+                value={String(p)}
+                checked={shownValue(answer, raw) === String(p)}
+              />
               <label for={`${name}-${p}`} safe>
                 {String(p)}
               </label>
@@ -158,7 +171,10 @@ export function QuestionInput(props: {
     );
   }
   if (q.kind === 'ranking') {
-    const ranks = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+    const ranks = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<
+      string,
+      unknown
+    >;
     const order = Array.isArray(answer) ? answer : [];
     return (
       <fieldset {...wrapperAttrs} aria-describedby={aria} id={`f-${name}`}>
@@ -168,7 +184,12 @@ export function QuestionInput(props: {
           {ctx.t('surveys:respond.rankingHint', { count: q.options.length })}
         </p>
         {q.options.map((o, i) => {
-          const current = ranks[o.id] !== undefined ? String(ranks[o.id]) : order.includes(o.id) ? String(order.indexOf(o.id) + 1) : '';
+          const current =
+            ranks[o.id] !== undefined
+              ? String(ranks[o.id])
+              : order.includes(o.id)
+                ? String(order.indexOf(o.id) + 1)
+                : '';
           return (
             <div class="field rank">
               <label for={`${name}-${i}`} safe>
@@ -209,7 +230,12 @@ export function QuestionInput(props: {
       ) : q.kind === 'date' ? (
         <input {...common} type="date" value={shownValue(answer, raw)} />
       ) : q.kind === 'number' ? (
-        <input {...common} type="text" inputmode={q.integer ? 'numeric' : 'decimal'} value={shownValue(answer, raw)} />
+        <input
+          {...common}
+          type="text"
+          inputmode={q.integer ? 'numeric' : 'decimal'}
+          value={shownValue(answer, raw)}
+        />
       ) : (
         <input {...common} type="text" maxlength={q.maxLength ?? undefined} value={shownValue(answer, raw)} />
       )}

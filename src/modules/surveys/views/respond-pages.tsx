@@ -47,9 +47,14 @@ export function SurveyPage(props: {
   const onePerPage = survey.layout === 'one_per_page';
   const isLast = !onePerPage || props.page >= props.pageCount - 1;
   const sections = definition.sections
-    .map((s) => ({ section: s, questions: props.questions.filter((q) => s.questions.some((x) => x.id === q.id)) }))
+    .map((s) => ({
+      section: s,
+      questions: props.questions.filter((q) => s.questions.some((x) => x.id === q.id)),
+    }))
     .filter((s) => s.questions.length > 0);
-  const progress = onePerPage ? Math.round(((props.page + 1) / Math.max(props.pageCount, 1)) * 100) : undefined;
+  const progress = onePerPage
+    ? Math.round(((props.page + 1) / Math.max(props.pageCount, 1)) * 100)
+    : undefined;
   const body = (
     <>
       {sections.map(({ section, questions }) => (
@@ -154,8 +159,14 @@ export function SurveyDonePage(props: {
   const title = surveyTitle(props.survey, ctx.locale);
   return (
     <ParticipantLayout ctx={ctx} title={title} org={props.org}>
-      <h1 safe>{props.already ? ctx.t('surveys:respond.alreadyTitle') : ctx.t('surveys:respond.thanksTitle')}</h1>
-      <p safe>{props.already ? ctx.t('surveys:respond.alreadyText', { title }) : ctx.t('surveys:respond.thanksText', { title })}</p>
+      <h1 safe>
+        {props.already ? ctx.t('surveys:respond.alreadyTitle') : ctx.t('surveys:respond.thanksTitle')}
+      </h1>
+      <p safe>
+        {props.already
+          ? ctx.t('surveys:respond.alreadyText', { title })
+          : ctx.t('surveys:respond.thanksText', { title })}
+      </p>
       <ul class="links">
         <li>
           <a href={props.initiativeHref} safe>
