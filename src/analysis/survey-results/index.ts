@@ -13,3 +13,21 @@ export {
   type Tally,
 } from './tally.js';
 export { normalQuantile, studentTCdf, studentTQuantile } from './student-t.js';
+export { checkK, suppressCells, suppressRows } from './suppression.js';
+export {
+  breakdown,
+  meanEstimate,
+  roundHalfAwayFromZero,
+  summarise,
+  type Breakdown,
+  type CellValues,
+  type KeyedCell,
+  type MeanEstimate,
+  type NpsScore,
+  type QuestionSummary,
+  type RankedItem,
+  type SegmentTally,
+  type SummaryOptions,
+} from './summarise.js';
+export { foldForSearch, searchTexts, textsVisible, visibleTextSegments } from './texts.js';
+export { funnel, funnelsBy, type FunnelCounts, type FunnelValues } from './funnel.js';
