@@ -1,4 +1,5 @@
 import { foundationCases } from './matrix-cases/foundation.cases.js';
+import { interviewCases } from './matrix-cases/interviews.cases.js';
 import { surveyCases } from './matrix-cases/surveys.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
@@ -10,5 +11,6 @@ export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
  */
 export const routeCases: Record<string, RouteCase> = {
   ...foundationCases,
+  ...interviewCases,
   ...surveyCases,
 };

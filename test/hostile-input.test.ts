@@ -40,6 +40,8 @@ async function counts(t: TestApp): Promise<Record<string, number>> {
     'departments',
     'demographic_attributes',
     'consent_texts',
+    'interviews',
+    'interview_pieces',
   ] as const) {
     out[table] = Number(
       (await t.db.selectFrom(table).select(t.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,

@@ -6,6 +6,7 @@ import type {
   SurveysTable,
   SurveyVersionsTable,
 } from '../modules/surveys/surveys.table.js';
+import type { InterviewPiecesTable, InterviewsTable } from '../modules/interviews/interviews.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -223,6 +224,8 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_tallies: SurveyTalliesTable;
   survey_invitations: SurveyInvitationsTable;
+  interviews: InterviewsTable;
+  interview_pieces: InterviewPiecesTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -12,6 +12,8 @@ import participantsEn from './en/participants.json' with { type: 'json' };
 import participantsDa from './da/participants.json' with { type: 'json' };
 import surveysEn from './en/surveys.json' with { type: 'json' };
 import surveysDa from './da/surveys.json' with { type: 'json' };
+import interviewsEn from './en/interviews.json' with { type: 'json' };
+import interviewsDa from './da/interviews.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -23,6 +25,7 @@ export const resources = {
     initiatives: initiativesEn,
     participants: participantsEn,
     surveys: surveysEn,
+    interviews: interviewsEn,
   },
   da: {
     common: commonDa,
@@ -32,6 +35,7 @@ export const resources = {
     initiatives: initiativesDa,
     participants: participantsDa,
     surveys: surveysDa,
+    interviews: interviewsDa,
   },
 };
 

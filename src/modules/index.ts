@@ -4,6 +4,7 @@ import { staffRoutes } from './staff/staff.routes.js';
 import { initiativesRoutes } from './initiatives/initiatives.routes.js';
 import { participantsRoutes } from './participants/participants.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
+import { interviewsRoutes } from './interviews/interviews.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -12,4 +13,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   initiativesRoutes,
   participantsRoutes,
   surveysRoutes,
+  interviewsRoutes,
 ];

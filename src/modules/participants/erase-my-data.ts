@@ -5,6 +5,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { findCurrentParticipant } from './find-current-participant.js';
 import { anonymizeParticipant } from './participants.repository.js';
+import { unlinkMyInterviews } from '../interviews/participant-interviews.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -30,6 +31,7 @@ export async function eraseMyData(
     throw invalid([{ field: 'confirm', code: 'confirmErase' }]);
   }
   await anonymizeParticipant(db, organizationId, participant.id);
+  await unlinkMyInterviews(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../platform/clock.js';
 import { getMyData } from './get-my-data.js';
+import type { MyInterview } from '../interviews/participant-interviews.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -31,6 +32,7 @@ export interface MyDataExport {
     consentVersion: number;
     consentedAt: string;
   }[];
+  interviews: (Omit<MyInterview, 'initiativeId'> & { initiative: string })[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -72,6 +74,10 @@ export async function exportMyData(
       channel: m.channel,
       consentVersion: m.consentVersion,
       consentedAt: m.consentedAt,
+    })),
+    interviews: data.interviews.map(({ initiativeId, ...i }) => ({
+      ...i,
+      initiative: data.memberships.find((m) => m.initiativeId === initiativeId)?.initiativeSlug ?? '',
     })),
   };
 }

@@ -2,12 +2,15 @@ import type { Db } from '../../db/database.js';
 import { findCurrentParticipant } from './find-current-participant.js';
 import { demographicAnswersOf, listMembershipsOfParticipant } from './participants.repository.js';
 import type { DemographicAnswer, Membership, Participant } from './participants.table.js';
+import { listMyInterviews, type MyInterview } from '../interviews/participant-interviews.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
   participant: Participant;
   demographics: DemographicAnswer[];
   memberships: Membership[];
+  /** Interviews and observations staff recorded with them (not anonymous ones). */
+  interviews: MyInterview[];
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -22,5 +25,6 @@ export async function getMyData(
     demographicAnswersOf(db, organizationId, [participant.id]),
     listMembershipsOfParticipant(db, organizationId, participant.id),
   ]);
-  return { participant, demographics: answers.get(participant.id) ?? [], memberships };
+  const interviews = await listMyInterviews(db, organizationId, participant.id);
+  return { participant, demographics: answers.get(participant.id) ?? [], memberships, interviews };
 }

@@ -89,6 +89,9 @@ export function InitiativeDetail({
         <a href={`${base}/participants`} safe>
           {t('initiatives:actions.participants')}
         </a>
+        <a href={`${base}/interviews`} safe>
+          {t('interviews:actions.open')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
