@@ -58,7 +58,7 @@ const fields = {
   participantId: Type.Optional(
     Type.Union([Type.String({ maxLength: 64 }), Type.Null()], {
       description:
-        'a participant who consented to the initiative’s current consent; null or absent: anonymous',
+        'a participant who consented to the initiative’s current consent; null, empty or absent: anonymous',
     }),
   ),
   notes: Type.Array(NoteItemInput, { maxItems: MAX_NOTES, default: [] }),
@@ -202,7 +202,8 @@ async function referenceErrors(
   current: Interview | undefined,
   errors: FieldError[],
 ): Promise<void> {
-  const interviewerId = values.interviewerId ?? actor.staffId;
+  // An empty choice means the default, as in the form: the caller.
+  const interviewerId = values.interviewerId || actor.staffId;
   // Someone who has since left may stay the interviewer of what they recorded; a new one must be active.
   if (!errors.some((e) => e.field === 'interviewerId') && interviewerId !== current?.interviewerId) {
     const team = await listTeam(db, actor);
@@ -263,9 +264,9 @@ export async function validateInterview(
     fields: {
       method: input.method,
       held_on: input.heldOn,
-      interviewer_id: input.interviewerId ?? actor.staffId,
+      interviewer_id: input.interviewerId || actor.staffId,
       place: input.place,
-      participant_id: input.participantId ?? null,
+      participant_id: input.participantId || null,
     },
     notes: input.notes.map((n) => ({ id: n.id, heading: n.heading, body: n.text })),
     quotes: input.quotes.map((q) => ({ id: q.id, body: q.text })),

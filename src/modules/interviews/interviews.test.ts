@@ -437,6 +437,9 @@ describe.each(engines)('interviews on %s', (engine) => {
         detail: 'Line 3: the cue ends before it starts',
       },
     ]);
+    const anonymous = await api(t.app, token, 'POST', apiBase(), interviewInput({ participantId: '' }));
+    expect(anonymous.statusCode).toBe(201);
+    expect(anonymous.json<InterviewView>().participant).toBeNull();
     const wrongTypes = await api(t.app, token, 'POST', apiBase(), {
       method: 'interview',
       heldOn: 20260115,
