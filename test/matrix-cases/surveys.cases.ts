@@ -122,7 +122,10 @@ export const surveyCases: Record<string, RouteCase> = {
   },
   'POST /staff/surveys/:id/publish': {
     audience: surveyRules.manage,
-    request: async (t, f) => ({ path: `${s((await freshSurvey(t, f, { draft: true })).survey.id)}/publish`, form: {} }),
+    request: async (t, f) => ({
+      path: `${s((await freshSurvey(t, f, { draft: true })).survey.id)}/publish`,
+      form: {},
+    }),
   },
   'POST /staff/surveys/:id/close': {
     audience: surveyRules.manage,
@@ -131,5 +134,21 @@ export const surveyCases: Record<string, RouteCase> = {
   'GET /staff/surveys/:id/preview': {
     audience: surveyRules.view,
     request: async (t, f) => ({ path: `${s((await freshSurvey(t, f, { draft: true })).survey.id)}/preview` }),
+  },
+  'GET /staff/surveys/:id/results': {
+    audience: surveyRules.view,
+    request: async (t, f) => ({ path: `${s((await freshSurvey(t, f)).survey.id)}/results` }),
+  },
+  'GET /staff/surveys/:id/export.csv': {
+    audience: surveyRules.rawData,
+    request: async (t, f) => ({ path: `${s((await freshSurvey(t, f)).survey.id)}/export.csv` }),
+  },
+  'GET /staff/surveys/:id/export.xlsx': {
+    audience: surveyRules.rawData,
+    request: async (t, f) => ({ path: `${s((await freshSurvey(t, f)).survey.id)}/export.xlsx` }),
+  },
+  'GET /staff/surveys/:id/codebook.csv': {
+    audience: surveyRules.rawData,
+    request: async (t, f) => ({ path: `${s((await freshSurvey(t, f)).survey.id)}/codebook.csv` }),
   },
 };

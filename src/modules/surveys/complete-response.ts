@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import { currentSegmentsOf, recordDemographicAnswers } from '../participants/record-demographic-answers.js';
 import { visibleQuestions, type Answers } from './survey-answers.js';
 import { PREFER_NOT_TO_SAY, type SurveyDefinition } from './survey-definition.js';
@@ -30,6 +31,15 @@ export async function settleCompletedResponse(
   } else {
     segments = Object.fromEntries(Object.entries(demographic).filter(([, v]) => v !== PREFER_NOT_TO_SAY));
   }
-  await addResponseToTallies(db, organizationId, surveyId, definition, answers, segments);
+  const attributes = await listDemographicAttributes(db, organizationId);
+  await addResponseToTallies(
+    db,
+    organizationId,
+    surveyId,
+    definition,
+    answers,
+    segments,
+    attributes.map((a) => a.id),
+  );
   return segments;
 }

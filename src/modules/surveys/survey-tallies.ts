@@ -35,7 +35,16 @@ export function toResultQuestion(q: Question): ResultQuestion {
   }
 }
 
-/** Adds a completed response to the tallies of everyone and of each of the respondent's segments. */
+/** The segment key of respondents with no known category for an attribute (unanswered or prefer not to say). */
+export function unknownSegmentKey(attributeId: string): string {
+  return `${attributeId}:`;
+}
+
+/**
+ * Adds a completed response to the tallies of everyone and, for every attribute of the organization,
+ * of the respondent's category (or the "unknown" segment), so the segments of an attribute always
+ * partition the respondents and breakdowns can suppress by complement.
+ */
 export async function addResponseToTallies(
   db: Db,
   organizationId: string,
@@ -43,8 +52,12 @@ export async function addResponseToTallies(
   definition: SurveyDefinition,
   answers: Answers,
   segments: Record<string, string>,
+  attributeIds: string[],
 ): Promise<void> {
-  const keys = [EVERYONE, ...Object.entries(segments).map(([a, c]) => segmentKey(a, c))];
+  const keys = [
+    EVERYONE,
+    ...attributeIds.map((a) => (segments[a] ? segmentKey(a, segments[a]) : unknownSegmentKey(a))),
+  ];
   const shown = visibleQuestions(definition, answers);
   const existing = await readTallies(db, organizationId, surveyId, keys);
   const byKey = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));

@@ -547,7 +547,7 @@ export async function textAnswers(
       answers: JSON.parse(r.answers) as Answers,
       segments: JSON.parse(r.segments) as Record<string, string>,
     }))
-    .filter((r) => !segment || r.segments[segment.attributeId] === segment.categoryId);
+    .filter((r) => !segment || (r.segments[segment.attributeId] ?? '') === segment.categoryId);
 }
 
 /** A participant's survey responses across the organization (for "My data"). */

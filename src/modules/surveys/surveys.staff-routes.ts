@@ -17,6 +17,8 @@ import {
   updateQuestion,
 } from './edit-survey-questions.js';
 import { getSurveyOverview, listSurveys } from './get-survey.js';
+import { getSurveyResults } from './get-survey-results.js';
+import { ResultsPage } from './views/results-page.js';
 import { closeSurvey, publishSurvey } from './publish-survey.js';
 import { allQuestions } from './survey-definition.js';
 import { surveyRules } from './surveys.policy.js';
@@ -296,6 +298,39 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
       return showBuilder(req, reply, req.params.id, { problem: errorDetail(error, req.t) }, error.status);
     }
   });
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/staff/surveys/:id/results',
+    async (req, reply) => {
+      const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
+      const query = {
+        filter: text(req.query.filter),
+        breakdownBy: text(req.query.breakdownBy),
+        search: text(req.query.search),
+      };
+      let results;
+      let error: string | undefined;
+      try {
+        results = await getSurveyResults(db, req.staff, req.params.id, query);
+      } catch (e) {
+        if (!validationFailed(e)) throw e;
+        // An unknown filter or attribute (a stale link): show everyone, and say so.
+        error = req.t('surveys:results.unknownSegmentChoice');
+        results = await getSurveyResults(db, req.staff, req.params.id, { search: query.search });
+      }
+      return sendPage(
+        reply,
+        ResultsPage({
+          ctx: pageContext(req, reply),
+          results,
+          query,
+          canExport: can(req.staff, surveyRules.rawData),
+          error,
+        }),
+        error ? 422 : 200,
+      );
+    },
+  );
 
   app.get<IdParams>('/staff/surveys/:id/preview', async (req, reply) => {
     const overview = await getSurveyOverview(db, req.staff, req.params.id);

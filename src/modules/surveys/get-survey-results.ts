@@ -1,0 +1,191 @@
+import {
+  breakdown,
+  emptyTally,
+  funnel,
+  searchTexts,
+  summarise,
+  textsVisible,
+  type Breakdown,
+  type FunnelValues,
+  type Guarded,
+  type QuestionSummary,
+  type Tally,
+} from '../../analysis/survey-results/index.js';
+import type { Db } from '../../db/database.js';
+import { authorize, can, type StaffActor } from '../../platform/actor.js';
+import { invalid } from '../../platform/errors.js';
+import { getOrganization } from '../organizations/get-organization.js';
+import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
+import type { DemographicAttribute } from '../participants/participants.table.js';
+import { getSurveyOverview } from './get-survey.js';
+import { allQuestions, type Question } from './survey-definition.js';
+import { EVERYONE, segmentKey, toResultQuestion, unknownSegmentKey } from './survey-tallies.js';
+import { surveyRules } from './surveys.policy.js';
+import {
+  readTallies,
+  readTalliesWithPrefix,
+  responseCounts,
+  textAnswers,
+  type Survey,
+  type SurveyVersion,
+} from './surveys.repository.js';
+
+/** What the staff asked to see. */
+export interface ResultsQuery {
+  /** Only respondents of one category: `<attribute id>:<category id>`. */
+  filter?: string | undefined;
+  /** One column per category of this attribute. */
+  breakdownBy?: string | undefined;
+  /** Free-text search in text answers. */
+  search?: string | undefined;
+}
+
+/** One question's results. */
+export interface QuestionResult {
+  question: Question;
+  summary: QuestionSummary;
+  breakdown: Breakdown | undefined;
+  /** Text answers (text kinds), or `hidden` when the segment is too small to show any. */
+  texts: { hidden: true } | { hidden: false; items: string[]; total: number } | undefined;
+}
+
+/** A survey's results as the results page and the API show them. */
+export interface SurveyResults {
+  survey: Survey;
+  version: SurveyVersion | undefined;
+  k: number;
+  attributes: DemographicAttribute[];
+  filter: { attribute: DemographicAttribute; categoryId: string | null } | undefined;
+  breakdownBy: DemographicAttribute | undefined;
+  questions: QuestionResult[];
+  funnel: { overall: Guarded<FunnelValues>; byChannel: { key: string; funnel: Guarded<FunnelValues> }[] };
+  modes: { key: string; funnel: Guarded<FunnelValues> }[];
+}
+
+const TEXT_LIMIT = 200;
+
+function parseSegment(
+  value: string | undefined,
+  attributes: DemographicAttribute[],
+  field: string,
+): { attribute: DemographicAttribute; categoryId: string | null } | undefined {
+  if (!value) return undefined;
+  const [attributeId, categoryId = ''] = value.split(':');
+  const attribute = attributes.find((a) => a.id === attributeId);
+  if (!attribute || (categoryId !== '' && !attribute.categories.some((c) => c.id === categoryId)))
+    throw invalid([{ field, code: 'unknownId' }]);
+  return { attribute, categoryId: categoryId === '' ? null : categoryId };
+}
+
+/**
+ * A survey's results from its incremental tallies, with small-cell suppression at the
+ * organization's k: per question, the summary for everyone or for one segment, optionally broken
+ * down by an attribute; text answers only where the segment has at least k respondents; the
+ * funnel (started → completed) by channel and mode.
+ */
+export async function getSurveyResults(
+  db: Db,
+  actor: StaffActor | undefined,
+  surveyId: string,
+  query: ResultsQuery,
+): Promise<SurveyResults> {
+  authorize(actor, surveyRules.view);
+  const { survey, current } = await getSurveyOverview(db, actor, surveyId);
+  const org = await getOrganization(db, actor.organizationId);
+  const k = org.smallCellK;
+  const attributes = await listDemographicAttributes(db, actor.organizationId);
+  const filter = parseSegment(query.filter, attributes, 'filter');
+  let breakdownBy: DemographicAttribute | undefined;
+  if (query.breakdownBy) {
+    breakdownBy = attributes.find((a) => a.id === query.breakdownBy);
+    if (!breakdownBy) throw invalid([{ field: 'breakdownBy', code: 'unknownId' }]);
+  }
+  const segment = filter
+    ? filter.categoryId
+      ? segmentKey(filter.attribute.id, filter.categoryId)
+      : unknownSegmentKey(filter.attribute.id)
+    : EVERYONE;
+  const rows = await readTallies(db, actor.organizationId, survey.id, [segment]);
+  const tallies = new Map(rows.map((r) => [r.questionId, JSON.parse(r.data) as Tally]));
+  const byCategory = new Map<string, Map<string, Tally>>();
+  if (breakdownBy && !filter) {
+    for (const r of await readTalliesWithPrefix(db, actor.organizationId, survey.id, `${breakdownBy.id}:`)) {
+      const category = r.segment.slice(breakdownBy.id.length + 1);
+      if (!byCategory.has(r.questionId)) byCategory.set(r.questionId, new Map());
+      byCategory.get(r.questionId)!.set(category, JSON.parse(r.data) as Tally);
+    }
+  }
+  const questions = current ? allQuestions(current.definition) : [];
+  const texts = questions.some((q) => q.kind === 'short_text' || q.kind === 'long_text')
+    ? await textAnswers(
+        db,
+        actor.organizationId,
+        survey.id,
+        filter ? { attributeId: filter.attribute.id, categoryId: filter.categoryId ?? '' } : undefined,
+        5000,
+      )
+    : [];
+  const results: QuestionResult[] = questions.map((question) => {
+    const rq = toResultQuestion(question);
+    const tally = tallies.get(question.id) ?? emptyTally(rq);
+    const options = { k, weighted: false };
+    const summary = summarise(rq, tally, options);
+    let table: Breakdown | undefined;
+    if (breakdownBy && !filter) {
+      const perCategory = byCategory.get(question.id) ?? new Map<string, Tally>();
+      table = breakdown(
+        rq,
+        [...breakdownBy.categories.map((c) => c.id), ''].map((category) => ({
+          category,
+          tally: perCategory.get(category) ?? emptyTally(rq),
+        })),
+        { ...options, overall: tally },
+      );
+    }
+    let shownTexts: QuestionResult['texts'];
+    if (question.kind === 'short_text' || question.kind === 'long_text') {
+      // Free text from a segment smaller than k could identify its writer: none is shown then.
+      if (!textsVisible(tally.answered.n, k) || !can(actor, surveyRules.view)) shownTexts = { hidden: true };
+      else {
+        const all = texts
+          .map((r) => r.answers[question.id])
+          .filter((a): a is string => typeof a === 'string');
+        const found = searchTexts(all, query.search ?? '');
+        shownTexts = { hidden: false, items: found.slice(0, TEXT_LIMIT), total: found.length };
+      }
+    }
+    return { question, summary, breakdown: table, texts: shownTexts };
+  });
+  const counts = await responseCounts(db, actor.organizationId, survey.id);
+  const sum = (pred: (c: (typeof counts)[number]) => boolean) =>
+    counts.filter(pred).reduce((acc, c) => acc + c.n, 0);
+  const group = (key: 'channel' | 'mode') =>
+    [...new Set(counts.map((c) => c[key]))].sort().map((value) => ({
+      key: value,
+      funnel: funnel(
+        {
+          invited: null,
+          started: sum((c) => c[key] === value),
+          completed: sum((c) => c[key] === value && c.status === 'completed'),
+        },
+        k,
+      ),
+    }));
+  return {
+    survey,
+    version: current,
+    k,
+    attributes,
+    filter,
+    breakdownBy,
+    questions: results,
+    funnel: {
+      overall: funnel(
+        { invited: null, started: sum(() => true), completed: sum((c) => c.status === 'completed') },
+        k,
+      ),
+      byChannel: group('channel'),
+    },
+    modes: group('mode'),
+  };
+}
