@@ -3,4 +3,27 @@ document.addEventListener('DOMContentLoaded', () => {
   // Move focus to the error summary so screen readers announce what went wrong.
   const summary = document.getElementById('error-summary');
   if (summary) summary.focus();
+
+  // Survey questions shown only for some earlier answers: without JavaScript they stay visible with a
+  // hint saying when to answer them (and the server ignores answers that do not apply); with it they
+  // are hidden until they apply. Hidden blocks are removed from the accessibility tree too.
+  const form = document.querySelector('form.survey-form');
+  if (form) {
+    const dependants = Array.from(form.querySelectorAll('[data-show-when]'));
+    const update = () => {
+      for (const block of dependants) {
+        const source = block.getAttribute('data-show-when');
+        const wanted = (block.getAttribute('data-show-values') || '').split(' ');
+        const chosen = Array.from(form.querySelectorAll(`[name="${source}"], [name="${source}[]"]`))
+          .filter((input) => input.checked)
+          .map((input) => input.value);
+        // A source that is not on this page was answered earlier: the server already decided.
+        const onPage = form.querySelector(`[name="${source}"], [name="${source}[]"]`) !== null;
+        const show = !onPage || chosen.some((value) => wanted.includes(value));
+        block.hidden = !show;
+      }
+    };
+    form.addEventListener('change', update);
+    update();
+  }
 });
