@@ -564,7 +564,10 @@ describe.each(engines)('interviews on %s', (engine) => {
       text: 'Long. Nobody told us what was going on & why.',
     });
 
-    await person.get(`/o/${org.slug}/me`);
+    const me = await person.get(`/o/${org.slug}/me`);
+    expect(me.body).toContain('Interviews and observations with you');
+    expect(me.body).toContain(`Outpatient clinic, waiting room (${initiative.title})`);
+    expect(me.body).not.toContain('Anonymous session');
     expect((await person.post(`/o/${org.slug}/me/erase`, { confirm: 'ERASE' })).statusCode).toBe(303);
     const row = await t.db
       .selectFrom('interviews')

@@ -5,6 +5,7 @@ import type { MyData } from '../get-my-data.js';
 import { joinPagePath, myDataPath } from '../paths.js';
 import { ContactFieldset } from './contact-fields.js';
 import { contactLabels, DateTime } from './parts.js';
+import { MyInterviewsSection } from '../../interviews/views/my-interviews.js';
 
 /** "My data": everything held, the forms to change it, the download and the erasure. */
 export function MyDataPage(props: {
@@ -122,6 +123,7 @@ export function MyDataPage(props: {
           </tbody>
         </table>
       )}
+      <MyInterviewsSection ctx={ctx} interviews={data.interviews} initiatives={data.memberships} />
 
       <h2 safe>{t('participants:me.editTitle')}</h2>
       <ErrorSummary ctx={ctx} form={props.detailsForm} labels={contactLabels(ctx)} />
