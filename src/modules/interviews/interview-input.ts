@@ -116,7 +116,7 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The day after tomorrow in UTC: whatever the staff member's time zone, "today" is before it. */
+/** Tomorrow in UTC: whatever the staff member's time zone, their "today" is not after it. */
 function latestAllowedDay(): string {
   return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }

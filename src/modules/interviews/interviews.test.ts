@@ -224,6 +224,41 @@ describe.each(engines)('interviews on %s', (engine) => {
     expect(wrongType.statusCode).toBe(422);
     expect(wrongType.body).toContain('Upload a WebVTT (.vtt) or plain text (.txt) file');
     expect([await count('interviews'), await count('interview_pieces')]).toEqual(before);
+
+    const truncated = await t.app.inject({
+      method: 'POST',
+      url: base(),
+      headers: {
+        'content-type': 'multipart/form-data; boundary=xyz',
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+      payload: '--xyz\r\nContent-Disposition: form-data; name="place"\r\n\r\nno end',
+    });
+    expect(truncated.statusCode).toBe(400);
+    expect([await count('interviews'), await count('interview_pieces')]).toEqual(before);
+
+    // An older plain-text file in Windows-1252 (not UTF-8) keeps its Danish letters.
+    const latin = await postMultipart(
+      client,
+      base(),
+      multipart(fields, {
+        name: 'transcriptFile',
+        fileName: 'samtale.txt',
+        content: Buffer.from('Borger: Ventetiden er for lang, især om fredagen.\n', 'latin1'),
+        type: 'text/plain',
+      }),
+    );
+    expect(latin.statusCode).toBe(303);
+    const text = await api(
+      t.app,
+      staff.analyst.token,
+      'GET',
+      `${apiBase()}/${String(latin.headers.location).split('/').pop()!.split('?')[0]}`,
+    );
+    expect(text.json<InterviewView>().transcript).toMatchObject({
+      format: 'text',
+      segments: [{ start: null, speaker: 'Borger', text: 'Ventetiden er for lang, især om fredagen.' }],
+    });
   });
 
   it('shows every problem beside its field and keeps nothing half-written', async () => {

@@ -5,10 +5,10 @@ import { nowIso } from '../../platform/clock.js';
 import { parseInput } from '../../platform/validation.js';
 import { assertWritable, loadInterview } from './interview-access.js';
 import { inputOf, InterviewPatch, validateInterview } from './interview-input.js';
-import { findInterview } from './interviews.repository.js';
+import { findInterview, updateInterviewRow } from './interviews.repository.js';
 import { interviewRules } from './interviews.policy.js';
 import type { Interview } from './interviews.table.js';
-import { rowFields, updateInterviewRow, writePieces } from './write-interview.js';
+import { rowFields, writePieces } from './write-interview.js';
 
 /**
  * Changes a recorded interview. `partial` (API PATCH) merges the given fields onto the record and

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { InterviewFields } from './interviews.repository.js';
-import { replacePieces, updateInterviewRow } from './interviews.repository.js';
+import { replacePieces } from './interviews.repository.js';
 import type { ValidInterview } from './interview-input.js';
 
 /** The row fields of a checked interview; an unchanged transcript keeps what is stored. */
@@ -40,5 +40,3 @@ export async function writePieces(
     })),
   );
 }
-
-export { updateInterviewRow };
