@@ -151,4 +151,27 @@ export const surveyCases: Record<string, RouteCase> = {
     audience: surveyRules.rawData,
     request: async (t, f) => ({ path: `${s((await freshSurvey(t, f)).survey.id)}/codebook.csv` }),
   },
+  // JSON API.
+  'GET /api/v1/initiatives/:id/surveys': {
+    audience: surveyRules.view,
+    request: (_t, f) => ({ path: `/api/v1/initiatives/${f.initiative.id}/surveys` }),
+  },
+  'GET /api/v1/surveys/:id': {
+    audience: surveyRules.view,
+    request: async (t, f) => ({ path: `/api/v1/surveys/${(await freshSurvey(t, f)).survey.id}` }),
+  },
+  'POST /api/v1/surveys/:id/responses': {
+    audience: surveyRules.collect,
+    request: async (t, f) => {
+      const { survey, first } = await freshSurvey(t, f);
+      return {
+        path: `/api/v1/surveys/${survey.id}/responses`,
+        json: { answers: { [first.id]: first.options[0]!.id }, mode: 'paper' },
+      };
+    },
+  },
+  'GET /api/v1/surveys/:id/results': {
+    audience: surveyRules.view,
+    request: async (t, f) => ({ path: `/api/v1/surveys/${(await freshSurvey(t, f)).survey.id}/results` }),
+  },
 };

@@ -5,6 +5,7 @@ import {
   searchTexts,
   summarise,
   textsVisible,
+  visibleTextSegments,
   type Breakdown,
   type FunnelValues,
   type Guarded,
@@ -12,14 +13,14 @@ import {
   type Tally,
 } from '../../analysis/survey-results/index.js';
 import type { Db } from '../../db/database.js';
-import { authorize, can, type StaffActor } from '../../platform/actor.js';
+import { authorize, type StaffActor } from '../../platform/actor.js';
 import { invalid } from '../../platform/errors.js';
 import { getOrganization } from '../organizations/get-organization.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import type { DemographicAttribute } from '../participants/participants.table.js';
 import { getSurveyOverview } from './get-survey.js';
 import { allQuestions, type Question } from './survey-definition.js';
-import { EVERYONE, segmentKey, toResultQuestion, unknownSegmentKey } from './survey-tallies.js';
+import { EVERYONE, toResultQuestion } from './survey-tallies.js';
 import { surveyRules } from './surveys.policy.js';
 import {
   readTallies,
@@ -100,17 +101,16 @@ export async function getSurveyResults(
     breakdownBy = attributes.find((a) => a.id === query.breakdownBy);
     if (!breakdownBy) throw invalid([{ field: 'breakdownBy', code: 'unknownId' }]);
   }
-  const segment = filter
-    ? filter.categoryId
-      ? segmentKey(filter.attribute.id, filter.categoryId)
-      : unknownSegmentKey(filter.attribute.id)
-    : EVERYONE;
-  const rows = await readTallies(db, actor.organizationId, survey.id, [segment]);
+  // A filter shows one segment of the attribute's breakdown (never that segment summarised alone):
+  // suppression must look at all of an attribute's segments, or the overall minus the shown ones
+  // would give away a hidden one.
+  const tableBy = filter?.attribute ?? breakdownBy;
+  const rows = await readTallies(db, actor.organizationId, survey.id, [EVERYONE]);
   const tallies = new Map(rows.map((r) => [r.questionId, JSON.parse(r.data) as Tally]));
   const byCategory = new Map<string, Map<string, Tally>>();
-  if (breakdownBy && !filter) {
-    for (const r of await readTalliesWithPrefix(db, actor.organizationId, survey.id, `${breakdownBy.id}:`)) {
-      const category = r.segment.slice(breakdownBy.id.length + 1);
+  if (tableBy) {
+    for (const r of await readTalliesWithPrefix(db, actor.organizationId, survey.id, `${tableBy.id}:`)) {
+      const category = r.segment.slice(tableBy.id.length + 1);
       if (!byCategory.has(r.questionId)) byCategory.set(r.questionId, new Map());
       byCategory.get(r.questionId)!.set(category, JSON.parse(r.data) as Tally);
     }
@@ -129,23 +129,34 @@ export async function getSurveyResults(
     const rq = toResultQuestion(question);
     const tally = tallies.get(question.id) ?? emptyTally(rq);
     const options = { k, weighted: false };
-    const summary = summarise(rq, tally, options);
+    let summary = summarise(rq, tally, options);
     let table: Breakdown | undefined;
-    if (breakdownBy && !filter) {
+    let textsShown = textsVisible(tally.answered.n, k);
+    if (tableBy) {
       const perCategory = byCategory.get(question.id) ?? new Map<string, Tally>();
+      const categories = [...tableBy.categories.map((c) => c.id), ''];
+      const segmentTallies = categories.map((category) => perCategory.get(category) ?? emptyTally(rq));
       table = breakdown(
         rq,
-        [...breakdownBy.categories.map((c) => c.id), ''].map((category) => ({
-          category,
-          tally: perCategory.get(category) ?? emptyTally(rq),
-        })),
+        categories.map((category, i) => ({ category, tally: segmentTallies[i]! })),
         { ...options, overall: tally },
       );
+      const visible = visibleTextSegments(
+        segmentTallies.map((t) => t.answered.n),
+        k,
+        !summary.suppressed,
+      );
+      if (filter) {
+        const index = categories.indexOf(filter.categoryId ?? '');
+        summary = table.segments[index]!.summary;
+        textsShown = visible[index] ?? false;
+        table = undefined;
+      }
     }
     let shownTexts: QuestionResult['texts'];
     if (question.kind === 'short_text' || question.kind === 'long_text') {
       // Free text from a segment smaller than k could identify its writer: none is shown then.
-      if (!textsVisible(tally.answered.n, k) || !can(actor, surveyRules.view)) shownTexts = { hidden: true };
+      if (!textsShown) shownTexts = { hidden: true };
       else {
         const all = texts
           .map((r) => r.answers[question.id])

@@ -75,6 +75,13 @@ describe.each(engines)('survey results with small-cell suppression on %s', (engi
     });
     expect(olds.questions.every((q) => q.summary.suppressed)).toBe(true);
     expect(olds.questions[3]!.texts).toEqual({ hidden: true });
+    // The young group (6) is large enough on its own, but showing it next to everyone (8) would give
+    // away the old group by subtraction: it is hidden too.
+    const youngs = await getSurveyResults(t.db, actorOf(admin), survey.id, {
+      filter: `${demographics.ageBand.id}:${young}`,
+    });
+    expect(youngs.questions.every((q) => q.summary.suppressed)).toBe(true);
+    expect(youngs.questions[3]!.texts).toEqual({ hidden: true });
 
     const staff = await signIn(t.app, admin.email, admin.password);
     const page = await staff.get(

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { surveyApiRoutes } from './surveys.api-routes.js';
 import { surveyExportRoutes } from './surveys.export-routes.js';
 import { surveyPublicRoutes } from './surveys.public-routes.js';
 import { surveyStaffRoutes } from './surveys.staff-routes.js';
@@ -8,4 +9,5 @@ export async function surveysRoutes(app: FastifyInstance): Promise<void> {
   await surveyPublicRoutes(app);
   await surveyStaffRoutes(app);
   await surveyExportRoutes(app);
+  await surveyApiRoutes(app);
 }
