@@ -6,6 +6,7 @@ import { parseInput } from '../../platform/validation.js';
 import { findCurrentParticipant } from './find-current-participant.js';
 import { anonymizeParticipant } from './participants.repository.js';
 import { unlinkMyInterviews } from '../interviews/participant-interviews.js';
+import { anonymizeMySurveyResponses } from '../surveys/participant-responses.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -32,6 +33,7 @@ export async function eraseMyData(
   }
   await anonymizeParticipant(db, organizationId, participant.id);
   await unlinkMyInterviews(db, organizationId, participant.id);
+  await anonymizeMySurveyResponses(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../platform/clock.js';
 import { getMyData } from './get-my-data.js';
 import type { MyInterview } from '../interviews/participant-interviews.js';
+import type { MySurveyResponse } from '../surveys/participant-responses.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -33,6 +34,7 @@ export interface MyDataExport {
     consentedAt: string;
   }[];
   interviews: (Omit<MyInterview, 'initiativeId'> & { initiative: string })[];
+  surveyResponses: MySurveyResponse[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -79,5 +81,6 @@ export async function exportMyData(
       ...i,
       initiative: data.memberships.find((m) => m.initiativeId === initiativeId)?.initiativeSlug ?? '',
     })),
+    surveyResponses: data.surveyResponses,
   };
 }

@@ -3,6 +3,7 @@ import { findCurrentParticipant } from './find-current-participant.js';
 import { demographicAnswersOf, listMembershipsOfParticipant } from './participants.repository.js';
 import type { DemographicAnswer, Membership, Participant } from './participants.table.js';
 import { listMyInterviews, type MyInterview } from '../interviews/participant-interviews.js';
+import { listMySurveyResponses, type MySurveyResponse } from '../surveys/participant-responses.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
@@ -11,6 +12,8 @@ export interface MyData {
   memberships: Membership[];
   /** Interviews and observations staff recorded with them (not anonymous ones). */
   interviews: MyInterview[];
+  /** Their survey responses, finished or in progress. */
+  surveyResponses: MySurveyResponse[];
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -18,6 +21,7 @@ export async function getMyData(
   db: Db,
   organizationId: string,
   participantId: string | undefined,
+  locale = 'en',
 ): Promise<MyData | null> {
   const participant = await findCurrentParticipant(db, organizationId, participantId);
   if (!participant) return null;
@@ -26,5 +30,12 @@ export async function getMyData(
     listMembershipsOfParticipant(db, organizationId, participant.id),
   ]);
   const interviews = await listMyInterviews(db, organizationId, participant.id);
-  return { participant, demographics: answers.get(participant.id) ?? [], memberships, interviews };
+  const surveyResponses = await listMySurveyResponses(db, organizationId, participant.id, locale);
+  return {
+    participant,
+    demographics: answers.get(participant.id) ?? [],
+    memberships,
+    interviews,
+    surveyResponses,
+  };
 }

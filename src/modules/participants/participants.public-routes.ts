@@ -102,7 +102,7 @@ export async function participantPublicRoutes(app: FastifyInstance): Promise<voi
     status: number,
   ): Promise<FastifyReply> {
     const org = await getOrganizationBySlug(db, req.params.org);
-    const data = await getMyData(db, org.id, participantIdFrom(req));
+    const data = await getMyData(db, org.id, participantIdFrom(req), req.locale);
     privatePage(reply);
     return sendPage(
       reply,

@@ -567,6 +567,20 @@ export async function responsesForParticipant(
   return rows.map((r) => ({ ...toResponse(r), titleEn: r.title_en }));
 }
 
+/** Deletes a participant's unfinished responses. */
+export async function deleteResponsesInProgressOf(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('survey_responses')
+    .where('organization_id', '=', organizationId)
+    .where('participant_id', '=', participantId)
+    .where('status', '=', 'in_progress')
+    .execute();
+}
+
 /** Unlinks a participant from their responses: the answers stay, anonymous. */
 export async function anonymizeResponsesOf(
   db: Db,

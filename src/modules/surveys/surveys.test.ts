@@ -301,4 +301,55 @@ describe.each(engines)('surveys on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(draft.draft_definition).not.toContain('Sneaky');
   });
+  it('lists a participant’s answers in My data and its download; erasure keeps them only anonymously', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const { survey: done, questions } = await buildSurvey(t.db, actor, initiative.id, {
+      questions: [
+        { kind: 'single_choice', textEn: 'Favourite room', options: 'Reading room | Læsesal\nCafé' },
+      ],
+    });
+    const { survey: half, questions: halfQuestions } = await buildSurvey(t.db, actor, initiative.id, {
+      settings: { layout: 'one_per_page' },
+      questions: [
+        { kind: 'short_text', textEn: 'First' },
+        { kind: 'short_text', textEn: 'Second' },
+      ],
+    });
+    const participant = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const donePath = `/o/${org.slug}/i/${initiative.slug}/s/${done.id}`;
+    const q = questions[0]!;
+    expect(
+      (await participant.submit(donePath, donePath, { action: 'submit', [`q_${q.id}`]: q.options[0]!.id }))
+        .statusCode,
+    ).toBe(303);
+    const halfPath = `/o/${org.slug}/i/${initiative.slug}/s/${half.id}`;
+    await participant.submit(halfPath, halfPath, {
+      page: '0',
+      action: 'save',
+      [`q_${halfQuestions[0]!.id}`]: 'Half written',
+    });
+
+    const me = await participant.get(`/o/${org.slug}/me`);
+    expect(me.body).toContain('Your survey answers');
+    expect(me.body).toContain('Favourite room');
+    expect(me.body).toContain('Reading room');
+    expect(me.body).toContain('Saved, not sent yet');
+    const json = (await participant.get(`/o/${org.slug}/me/data.json`)).json<{
+      surveyResponses: { survey: string; status: string }[];
+    }>();
+    expect(json.surveyResponses.map((r) => r.status).sort()).toEqual(['completed', 'in_progress']);
+
+    const erased = await participant.submit(`/o/${org.slug}/me`, `/o/${org.slug}/me/erase`, {
+      confirm: 'ERASE',
+    });
+    expect(erased.statusCode).toBe(303);
+    const rows = await t.db
+      .selectFrom('survey_responses')
+      .select(['participant_id', 'status', 'answers'])
+      .where('survey_id', 'in', [done.id, half.id])
+      .execute();
+    expect(rows).toEqual([
+      { participant_id: null, status: 'completed', answers: JSON.stringify({ [q.id]: q.options[0]!.id }) },
+    ]);
+  });
 });
