@@ -3,6 +3,7 @@ import { pageContext, sendPage } from '../../ui/page-context.js';
 import { getOrganizationBySlug } from '../organizations/get-organization.js';
 import { listOrganizations } from '../organizations/organizations.repository.js';
 import { getPublicInitiative, listOpenPublicInitiatives } from './public-initiatives.js';
+import { listPublishedSurveys } from '../surveys/get-survey.js';
 import { HomePage, OrganizationPage, PublicInitiativePage } from './views/public-pages.js';
 
 /** Public pages: the start page, an organization's page and an initiative's page. */
@@ -23,6 +24,7 @@ export async function initiativePublicRoutes(app: FastifyInstance): Promise<void
   app.get<{ Params: { org: string; slug: string } }>('/o/:org/i/:slug', async (req, reply) => {
     const org = await getOrganizationBySlug(db, req.params.org);
     const initiative = await getPublicInitiative(db, org.id, req.params.slug);
-    return sendPage(reply, PublicInitiativePage({ ctx: pageContext(req, reply), org, initiative }));
+    const surveys = await listPublishedSurveys(db, org.id, initiative.id);
+    return sendPage(reply, PublicInitiativePage({ ctx: pageContext(req, reply), org, initiative, surveys }));
   });
 }

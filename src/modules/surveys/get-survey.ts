@@ -58,3 +58,15 @@ export async function listSurveys(
   const initiative = await getInitiative(db, actor, initiativeId);
   return listSurveysOf(db, actor.organizationId, initiative.id);
 }
+
+/** The published surveys of an initiative, for its public page (titles and ids only). */
+export async function listPublishedSurveys(
+  db: Db,
+  organizationId: string,
+  initiativeId: string,
+): Promise<{ id: string; titleEn: string; titleDa: string }[]> {
+  const surveys = await listSurveysOf(db, organizationId, initiativeId);
+  return surveys
+    .filter((s) => s.status === 'published')
+    .map((s) => ({ id: s.id, titleEn: s.titleEn, titleDa: s.titleDa }));
+}

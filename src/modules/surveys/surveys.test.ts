@@ -89,6 +89,11 @@ describe.each(engines)('surveys on %s', (engine) => {
     const page = await staff.get(surveyPath);
     expect(page.body).toContain('Version 1 is live with 0 responses.');
     expect(page.body).toContain(`/o/${org.slug}/i/${initiative.slug}/s/${surveyId}`);
+    // The initiative's public page offers it, and its staff page links to the surveys.
+    const publicPage = await new FormClient(t.app).get(`/o/${org.slug}/i/${initiative.slug}`);
+    expect(publicPage.body).toContain('Surveys you can answer now');
+    expect(publicPage.body).toContain(`href="/o/${org.slug}/i/${initiative.slug}/s/${surveyId}"`);
+    expect((await staff.get(`/staff/initiatives/${initiative.id}`)).body).toContain(`${base}"`);
   });
 
   it('takes a participant through one question per page: required answers, conditions, saving and resuming', async () => {

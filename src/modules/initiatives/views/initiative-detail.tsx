@@ -92,6 +92,9 @@ export function InitiativeDetail({
         <a href={`${base}/interviews`} safe>
           {t('interviews:actions.open')}
         </a>
+        <a href={`${base}/surveys`} safe>
+          {t('surveys:list.open')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}

@@ -78,10 +78,13 @@ export function PublicInitiativePage({
   ctx,
   org,
   initiative,
+  surveys = [],
 }: {
   ctx: PageContext;
   org: Organization;
   initiative: Initiative;
+  /** Published surveys people can answer now. */
+  surveys?: { id: string; titleEn: string; titleDa: string }[];
 }): JSX.Element {
   const t = ctx.t;
   return (
@@ -111,6 +114,22 @@ export function PublicInitiativePage({
           <li safe>{t(`initiatives:activities.${a}`)}</li>
         ))}
       </ul>
+      {initiative.status === 'open' && surveys.length > 0 ? (
+        <>
+          <h3 safe>{t('initiatives:public.surveysNow')}</h3>
+          <ul>
+            {surveys.map((s) => (
+              <li>
+                <a href={`/o/${org.slug}/i/${initiative.slug}/s/${s.id}`} safe>
+                  {ctx.locale === 'da' && s.titleDa ? s.titleDa : s.titleEn}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
       {initiative.status === 'open' ? (
         <p>
           <a class="button primary" href={`/o/${org.slug}/i/${initiative.slug}/join`} safe>
