@@ -200,7 +200,7 @@ export function rake(problem: RakingProblem, options: RakingOptions = {}): Rakin
 
   const run =
     cap === undefined
-      ? rakeUncapped(prepared, weights, epsilon, maxIterations)
+      ? rakeByCells(prepared, weights, epsilon, maxIterations)
       : rakeCapped(prepared, weights, cap, epsilon, maxIterations);
 
   let capped = 0;
@@ -422,6 +422,114 @@ interface Run {
   maxMarginError: number;
 }
 
+/** Respondents grouped by their combination of categories (skipped counts as a category). */
+interface Cells {
+  /** Cell of each respondent. */
+  cellOf: Int32Array;
+  /** Per attribute, the category code of each cell. */
+  codes: Uint16Array[];
+  /** Sum of the respondents' starting weights per cell. */
+  weights: Float64Array;
+  /** Respondents per cell. */
+  members: Float64Array;
+  /** One respondent of each cell. */
+  representative: Int32Array;
+}
+
+/** Beyond this many possible keys, cells are numbered through a Map instead of a lookup table. */
+const TABLE_LIMIT = 1 << 22;
+
+/**
+ * Numbers the distinct combinations of categories, one key at a time: a respondent's cell after key j is
+ * the dense number of (cell after key j − 1, value of key j). `extra` adds a key beyond the attributes.
+ */
+function buildCells(
+  prepared: Prepared[],
+  start: Float64Array,
+  extra?: { codes: Int32Array; radix: number },
+): Cells {
+  const n = start.length;
+  const cellOf = new Int32Array(n);
+  const keys: { codes: ArrayLike<number>; radix: number }[] = prepared.map((a) => ({
+    codes: a.codes,
+    radix: a.k + 1,
+  }));
+  if (extra) keys.push(extra);
+  let count = 1;
+  for (const { codes, radix } of keys) {
+    let next = 0;
+    if (count * radix <= TABLE_LIMIT) {
+      const table = new Int32Array(count * radix).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const key = cellOf[i]! * radix + codes[i]!;
+        let cell = table[key]!;
+        if (cell < 0) table[key] = cell = next++;
+        cellOf[i] = cell;
+      }
+    } else {
+      const table = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const key = cellOf[i]! * radix + codes[i]!;
+        let cell = table.get(key);
+        if (cell === undefined) table.set(key, (cell = next++));
+        cellOf[i] = cell;
+      }
+    }
+    count = next;
+  }
+  const representative = new Int32Array(count);
+  const weights = new Float64Array(count);
+  const members = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const cell = cellOf[i]!;
+    representative[cell] = i;
+    weights[cell]! += start[i]!;
+    members[cell]!++;
+  }
+  const codes = prepared.map((attribute) => {
+    const cellCodes = new Uint16Array(count);
+    for (let cell = 0; cell < count; cell++) cellCodes[cell] = attribute.codes[representative[cell]!]!;
+    return cellCodes;
+  });
+  return { cellOf, codes, weights, members, representative };
+}
+
+/** The attributes re-coded for cells, with fresh work arrays. */
+function cellAttributes(prepared: Prepared[], cells: Cells): Prepared[] {
+  return prepared.map((attribute, a) => ({
+    ...attribute,
+    codes: cells.codes[a]!,
+    totals: new Float64Array(attribute.k + 1),
+    factors: new Float64Array(attribute.k + 1),
+  }));
+}
+
+/**
+ * Plain raking only ever multiplies a respondent's weight by factors of its categories, so all
+ * respondents with the same combination of categories keep the same ratio to their starting weight, and
+ * raking the table of combinations (weighted by their starting weights) gives the same weights as raking
+ * the respondents: R's `rake` works on that table too. A million respondents on six attributes fall in
+ * some tens of thousands of combinations, so the sweeps run on those. Weights end in place.
+ */
+function rakeByCells(
+  prepared: Prepared[],
+  weights: Float64Array,
+  epsilon: number,
+  maxIterations: number,
+): Run {
+  const cells = buildCells(prepared, weights);
+  const raked = cells.weights.slice();
+  const run = rakeUncapped(cellAttributes(prepared, cells), raked, epsilon, maxIterations);
+  const ratio = new Float64Array(raked.length);
+  for (let cell = 0; cell < raked.length; cell++) {
+    const base = cells.weights[cell]!;
+    ratio[cell] = base > 0 ? raked[cell]! / base : 0;
+  }
+  const { cellOf } = cells;
+  for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! * ratio[cellOf[i]!]!;
+  return run;
+}
+
 /**
  * Plain IPF, one pass over the respondents per attribute: the pass that applies attribute a's factors
  * also sums the totals of attribute a + 1, so a sweep reads the weights K times, not 2K.
@@ -500,29 +608,46 @@ function checkCapFeasible(prepared: Prepared[], start: Float64Array, cap: number
   }
 }
 
-function accumulateCapped(a: Prepared, raw: Float64Array, cap: number): void {
+function accumulateCapped(a: Prepared, unit: Float64Array, members: Float64Array, cap: number): void {
   const { totals, codes } = a;
   totals.fill(0);
-  for (let i = 0; i < codes.length; i++) totals[codes[i]!]! += Math.min(raw[i]!, cap);
+  for (let j = 0; j < codes.length; j++) totals[codes[j]!]! += members[j]! * Math.min(unit[j]!, cap);
 }
 
 /**
- * Bounded raking. `raw` holds the uncapped product d_i · Π factors; a respondent's weight is
- * min(raw, cap). For each attribute, every category's factor λ solves Σ min(λ · raw_i, cap) = target.
- * That sum is concave and piecewise linear in λ, so Newton's method started below the root (at
- * target / Σ raw_i) climbs to it without overshooting and lands exactly once the set of capped
- * respondents stops changing. Each step maximises the dual of the bounded problem in one block of
- * variables, so the sweeps converge to its unique solution, the one R's `calibrate` finds by Newton
- * steps on all variables at once.
+ * Bounded raking, in place: every respondent's weight becomes min(raw, cap), where raw is the starting
+ * weight times the factors of its categories. For each attribute, every category's factor λ solves
+ * Σ min(λ · raw_i, cap) = target. That sum is concave and piecewise linear in λ, so Newton's method
+ * started below the root (at target / Σ raw_i) climbs to it without overshooting and lands exactly once
+ * the set of capped respondents stops changing. Each step maximises the dual of the bounded problem in
+ * one block of variables, so the sweeps converge to its unique solution, the one R's `calibrate` finds
+ * by Newton steps on all variables at once.
+ *
+ * Respondents with the same categories and the same starting weight have the same raw weight throughout,
+ * so the work runs on those groups, each counted with its number of members.
  */
 function rakeCapped(
   prepared: Prepared[],
-  raw: Float64Array,
+  weights: Float64Array,
   cap: number,
   epsilon: number,
   maxIterations: number,
 ): Run {
-  const n = raw.length;
+  const n = weights.length;
+  const distinct = new Map<number, number>();
+  const weightCodes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let code = distinct.get(weights[i]!);
+    if (code === undefined) distinct.set(weights[i]!, (code = distinct.size));
+    weightCodes[i] = code;
+  }
+  const cells = buildCells(prepared, weights, { codes: weightCodes, radix: distinct.size });
+  const attributes = cellAttributes(prepared, cells);
+  const { members, representative } = cells;
+  const size = members.length;
+  const raw = new Float64Array(size);
+  for (let j = 0; j < size; j++) raw[j] = weights[representative[j]!]!;
+
   const maxK = Math.max(...prepared.map((a) => a.k)) + 1;
   const uncapped = new Float64Array(maxK);
   const slope = new Float64Array(maxK);
@@ -530,15 +655,16 @@ function rakeCapped(
   const goal = new Float64Array(maxK);
   let iterations = 0;
   let maxMarginError = Infinity;
+  let converged = false;
   while (iterations < maxIterations) {
     iterations++;
     let sweepGap = 0;
-    for (const attribute of prepared) {
+    for (const attribute of attributes) {
       const { totals, factors, codes, k } = attribute;
-      accumulateCapped(attribute, raw, cap);
+      accumulateCapped(attribute, raw, members, cap);
       const answered = answeredTotal(attribute);
       uncapped.fill(0);
-      for (let i = 0; i < n; i++) uncapped[codes[i]!]! += raw[i]!;
+      for (let j = 0; j < size; j++) uncapped[codes[j]!]! += members[j]! * raw[j]!;
       for (let c = 0; c < k; c++) {
         const target = currentTarget(attribute, c, answered);
         goal[c] = target;
@@ -551,13 +677,13 @@ function rakeCapped(
       for (let step = 0; step < 100; step++) {
         capTotal.fill(0);
         slope.fill(0);
-        for (let i = 0; i < n; i++) {
-          const c = codes[i]!;
-          const w = factors[c]! * raw[i]!;
+        for (let j = 0; j < size; j++) {
+          const c = codes[j]!;
+          const w = factors[c]! * raw[j]!;
           if (w < cap) {
-            capTotal[c]! += w;
-            slope[c]! += raw[i]!;
-          } else capTotal[c]! += cap;
+            capTotal[c]! += members[j]! * w;
+            slope[c]! += members[j]! * raw[j]!;
+          } else capTotal[c]! += members[j]! * cap;
         }
         let moved = false;
         for (let c = 0; c < k; c++) {
@@ -575,18 +701,23 @@ function rakeCapped(
         }
         if (!moved) break;
       }
-      for (let i = 0; i < n; i++) raw[i] = raw[i]! * factors[codes[i]!]!;
+      for (let j = 0; j < size; j++) raw[j] = raw[j]! * factors[codes[j]!]!;
     }
     if (sweepGap <= epsilon || iterations === maxIterations) {
       maxMarginError = 0;
-      for (const attribute of prepared) {
-        accumulateCapped(attribute, raw, cap);
+      for (const attribute of attributes) {
+        accumulateCapped(attribute, raw, members, cap);
         maxMarginError = Math.max(maxMarginError, attributeGap(attribute));
       }
-      if (maxMarginError <= epsilon) return { iterations, converged: true, maxMarginError };
+      if (maxMarginError <= epsilon) {
+        converged = true;
+        break;
+      }
     }
   }
-  return { iterations, converged: false, maxMarginError };
+  const { cellOf } = cells;
+  for (let i = 0; i < n; i++) weights[i] = Math.min(raw[cellOf[i]!]!, cap);
+  return { iterations, converged, maxMarginError };
 }
 
 function report(prepared: Prepared[], weights: Float64Array): AttributeMargin[] {
