@@ -92,6 +92,9 @@ describe.each(engines)('survey results with small-cell suppression on %s', (engi
     expect(page.body).not.toContain('Stairs are hard');
     expect(page.body).toContain('fewer than 5');
     expect(page.body).toContain('export.csv');
+    // Each choice question has its SVG chart, labelled for screen readers, with no numbers for hidden bars.
+    expect(page.body).toMatch(/<svg[^>]*role="img"/);
+    expect(page.body).toContain(`id="chart-${visit!.id}`);
     const filtered = await staff.get(
       `/staff/surveys/${survey.id}/results?filter=${demographics.ageBand.id}:${old}`,
     );

@@ -5,6 +5,13 @@ import type {
   MeanEstimate,
   QuestionSummary,
 } from '../../../analysis/survey-results/index.js';
+import {
+  BarChart,
+  NpsChart,
+  percentFormat,
+  StackedBarChart,
+  type ChartValue,
+} from '../../../ui/charts/index.js';
 import { StaffLayout } from '../../../ui/layout.js';
 import type { PageContext } from '../../../ui/page-context.js';
 import { labelIn } from '../../participants/participants.table.js';
@@ -60,6 +67,31 @@ function Cell({
         {percent(ctx, cell.share)}
       </td>
     </>
+  );
+}
+
+function chartValue(cell: Guarded<{ share: number }>): ChartValue {
+  return cell.suppressed ? { suppressed: true } : { suppressed: false, value: cell.share };
+}
+
+function chartLocale(ctx: PageContext): string {
+  return ctx.locale === 'da' ? 'da-DK' : 'en-GB';
+}
+
+/** Bars per option (shares), hidden cells drawn without numbers. */
+function OptionBars(props: { ctx: PageContext; q: Question; cells: KeyedCell[]; k: number; id: string }) {
+  const { ctx } = props;
+  return (
+    <figure class="chart">
+      {BarChart({
+        id: props.id,
+        title: ctx.t('surveys:results.chartTitle', { code: props.q.code }),
+        bars: props.cells.map((cell) => ({ label: keyLabel(ctx, props.q, cell.key), ...chartValue(cell) })),
+        format: percentFormat(chartLocale(ctx)),
+        suppressedText: fewer(ctx, props.k),
+        max: 1,
+      })}
+    </figure>
   );
 }
 
@@ -153,6 +185,7 @@ function SummaryView({
       return (
         <>
           {head}
+          <OptionBars ctx={ctx} q={q} cells={summary.options} k={k} id={`chart-${q.id}`} />
           <OptionTable ctx={ctx} q={q} cells={summary.options} caption={caption} k={k} />
           {summary.kind === 'multiple_choice' ? (
             <p class="hint" safe>
@@ -167,6 +200,22 @@ function SummaryView({
       return (
         <>
           {head}
+          <figure class="chart">
+            {StackedBarChart({
+              id: `chart-${q.id}`,
+              title: ctx.t('surveys:results.chartTitle', { code: q.code }),
+              categories: q.options.map((o) => localized(o.label, ctx.locale)),
+              rows: [
+                {
+                  label: ctx.t('surveys:results.everyone'),
+                  suppressed: false,
+                  cells: summary.options.map(chartValue),
+                },
+              ],
+              format: percentFormat(chartLocale(ctx)),
+              suppressedText: fewer(ctx, k),
+            })}
+          </figure>
           <OptionTable ctx={ctx} q={q} cells={summary.options} caption={caption} k={k} />
           <Mean ctx={ctx} mean={summary.mean} k={k} />
         </>
@@ -175,6 +224,7 @@ function SummaryView({
       return (
         <>
           {head}
+          <OptionBars ctx={ctx} q={q} cells={summary.values} k={k} id={`chart-${q.id}`} />
           <OptionTable ctx={ctx} q={q} cells={summary.values} caption={caption} k={k} />
           <Mean ctx={ctx} mean={summary.mean} k={k} />
         </>
@@ -190,6 +240,29 @@ function SummaryView({
       return (
         <>
           {head}
+          <figure class="chart">
+            {NpsChart({
+              id: `chart-${q.id}`,
+              title: ctx.t('surveys:results.chartTitle', { code: q.code }),
+              scoreLabel: ctx.t('surveys:results.npsLabel'),
+              score: summary.score.suppressed
+                ? { suppressed: true }
+                : { suppressed: false, value: summary.score.rounded },
+              formatScore: (score) => String(score),
+              labels: [
+                ctx.t('surveys:results.detractors'),
+                ctx.t('surveys:results.passives'),
+                ctx.t('surveys:results.promoters'),
+              ],
+              cells: [
+                chartValue(summary.detractors),
+                chartValue(summary.passives),
+                chartValue(summary.promoters),
+              ],
+              format: percentFormat(chartLocale(ctx)),
+              suppressedText: fewer(ctx, k),
+            })}
+          </figure>
           <p safe>
             {summary.score.suppressed
               ? fewer(ctx, k)
