@@ -56,6 +56,21 @@ async function loadPublished(
   return { survey, version };
 }
 
+/**
+ * The questions a page shows: those visible for the answers so far, and those whose condition
+ * depends on a question shown on the same page (the answer there decides, so the page must offer
+ * them: without JavaScript they stay visible with their hint, and the answer is dropped when the
+ * condition is not met).
+ */
+function shownOnPage(ids: string[], byId: Map<string, Question>, visible: Set<string>): Question[] {
+  const onPage = new Set<string>();
+  for (const id of ids) {
+    const q = byId.get(id);
+    if (q && (visible.has(id) || (q.condition && onPage.has(q.condition.questionId)))) onPage.add(id);
+  }
+  return ids.filter((id) => onPage.has(id)).map((id) => byId.get(id)!);
+}
+
 /** The shown questions of a page, skipping pages whose questions are all hidden. */
 function pageAt(
   definition: SurveyDefinition,
@@ -68,7 +83,7 @@ function pageAt(
   const shown = new Set(visibleQuestions(definition, answers).map((q) => q.id));
   const byId = new Map(allQuestions(definition).map((q) => [q.id, q]));
   for (let p = Math.max(0, Math.min(wanted, pages.length - 1)); p >= 0 && p < pages.length; p += direction) {
-    const questions = (pages[p] ?? []).filter((id) => shown.has(id)).map((id) => byId.get(id)!);
+    const questions = shownOnPage(pages[p] ?? [], byId, shown);
     if (questions.length > 0) return { page: p, pageCount: pages.length, questions };
   }
   return { page: -1, pageCount: pages.length, questions: [] };

@@ -226,6 +226,63 @@ describe.each(engines)('surveys on %s', (engine) => {
     ).toHaveLength(1);
   });
 
+  it('shows a conditional question on the same page as its trigger, and ignores it when the trigger is not chosen', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const built = await buildSurvey(t.db, actor, initiative.id, {
+      settings: { layout: 'all_on_one_page' },
+      questions: [{ kind: 'single_choice', textEn: 'Do you use the library?', options: 'Yes\nNo' }],
+      draft: true,
+    });
+    const used = built.questions[0]!;
+    const [yes, no] = used.options;
+    const why = await addQuestion(t.db, actor, built.survey.id, {
+      kind: 'long_text',
+      textEn: 'Why not?',
+      required: true,
+      condition: [`${used.id}:${no!.id}`],
+    });
+    await publishSurvey(t.db, actor, built.survey.id);
+    const path = `/o/${org.slug}/i/${initiative.slug}/s/${built.survey.id}`;
+    const stored = async (participantCookie: FormClient) => {
+      const page = await participantCookie.get(path);
+      expect(page.body).toContain('You have already answered');
+      const rows = await t.db
+        .selectFrom('survey_responses')
+        .select('answers')
+        .where('survey_id', '=', built.survey.id)
+        .orderBy('completed_at', 'desc')
+        .execute();
+      return JSON.parse(rows[0]!.answers) as Record<string, unknown>;
+    };
+
+    // Without JavaScript the page offers it, with a hint saying when it applies.
+    const first = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const page = await first.get(path);
+    expect(page.body).toContain(`id="f-q_${why.id}"`);
+    expect(page.body).toContain('Answer only if you answered “No” to “Do you use the library?”.');
+    // "Yes": the required "Why not?" is not asked for, and what was typed into it is not kept.
+    const ignored = await first.post(path, {
+      action: 'submit',
+      [`q_${used.id}`]: yes!.id,
+      [`q_${why.id}`]: 'Typed anyway',
+    });
+    expect(ignored.statusCode).toBe(303);
+    expect(await stored(first)).toEqual({ [used.id]: yes!.id });
+
+    // "No": now it is required, and kept.
+    const second = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const missing = await second.submit(path, path, { action: 'submit', [`q_${used.id}`]: no!.id });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain(`id="q_${why.id}-error"`);
+    const kept = await second.post(path, {
+      action: 'submit',
+      [`q_${used.id}`]: no!.id,
+      [`q_${why.id}`]: 'Too far away',
+    });
+    expect(kept.statusCode).toBe(303);
+    expect(await stored(second)).toEqual({ [used.id]: no!.id, [why.id]: 'Too far away' });
+  });
+
   it('publishing changes after responses creates a new version; earlier responses keep theirs', async () => {
     const initiative = await buildInitiative(t.db, org.id, { open: true });
     const { survey, questions } = await buildSurvey(t.db, actor, initiative.id, {
