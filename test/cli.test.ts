@@ -40,35 +40,40 @@ describe.each(engines)('engine-room CLI on %s', (engine) => {
   });
   afterAll(async () => tdb.close());
 
-  it('migrates, seeds the demo once, and prints a token that works on the API', async () => {
-    expect((await cli(['migrate'], env)).stdout).toContain('up to date');
-    expect((await cli(['seed'], env)).stdout).toContain('seeded demo-kommune');
-    expect((await cli(['seed'], env)).stdout).toContain('nothing seeded');
+  // Four CLI processes in a row (each starts TypeScript through tsx): generous on a loaded machine.
+  it(
+    'migrates, seeds the demo once, and prints a token that works on the API',
+    { timeout: 120_000 },
+    async () => {
+      expect((await cli(['migrate'], env)).stdout).toContain('up to date');
+      expect((await cli(['seed'], env)).stdout).toContain('seeded demo-kommune');
+      expect((await cli(['seed'], env)).stdout).toContain('nothing seeded');
 
-    const { stdout } = await cli(['token', 'create', '--email', 'analyst@demo-kommune.example'], env);
-    const token = stdout.trim();
-    expect(token).toMatch(/^er_[A-Za-z0-9_-]{40,}$/);
-    const app = await buildApp(
-      {
-        config: loadConfig({ ...env, SESSION_SECRET: 'x'.repeat(40) }),
-        db: tdb.db,
-        engine,
-        i18n: createI18n(),
-      },
-      { logger: false },
-    );
-    try {
-      const res = await api(app, token, 'GET', '/api/v1/initiatives');
-      expect(res.statusCode).toBe(200);
-      expect(res.json<{ items: { title: string; status: string }[] }>().items).toEqual([
-        expect.objectContaining({ title: 'The library of the future', status: 'open' }),
-      ]);
-      // The token carries the analyst's rights: reading yes, creating no.
-      expect((await api(app, token, 'POST', '/api/v1/initiatives', { title: 'x' })).statusCode).toBe(403);
-    } finally {
-      await app.close();
-    }
-  });
+      const { stdout } = await cli(['token', 'create', '--email', 'analyst@demo-kommune.example'], env);
+      const token = stdout.trim();
+      expect(token).toMatch(/^er_[A-Za-z0-9_-]{40,}$/);
+      const app = await buildApp(
+        {
+          config: loadConfig({ ...env, SESSION_SECRET: 'x'.repeat(40) }),
+          db: tdb.db,
+          engine,
+          i18n: createI18n(),
+        },
+        { logger: false },
+      );
+      try {
+        const res = await api(app, token, 'GET', '/api/v1/initiatives');
+        expect(res.statusCode).toBe(200);
+        expect(res.json<{ items: { title: string; status: string }[] }>().items).toEqual([
+          expect.objectContaining({ title: 'The library of the future', status: 'open' }),
+        ]);
+        // The token carries the analyst's rights: reading yes, creating no.
+        expect((await api(app, token, 'POST', '/api/v1/initiatives', { title: 'x' })).statusCode).toBe(403);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it('refuses a token for an unknown email with a clear message', async () => {
     const failure: unknown = await cli(['token', 'create', '--email', 'nobody@example.org'], env).then(
@@ -76,6 +81,8 @@ describe.each(engines)('engine-room CLI on %s', (engine) => {
       (error: unknown) => error,
     );
     expect(failure).toBeDefined();
-    expect((failure as { stderr: string }).stderr).toContain('no active staff member with the email nobody@example.org');
+    expect((failure as { stderr: string }).stderr).toContain(
+      'no active staff member with the email nobody@example.org',
+    );
   });
 });

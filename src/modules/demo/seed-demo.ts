@@ -8,6 +8,7 @@ import { createDepartment } from '../staff/create-department.js';
 import { actorOf } from '../staff/actor-of.js';
 import { createInitiative } from '../initiatives/create-initiative.js';
 import { changeInitiativeStatus } from '../initiatives/change-initiative-status.js';
+import { seedDemoSurvey } from './seed-demo-survey.js';
 import { seedDemoParticipants } from './seed-demo-participants.js';
 
 /** The demo staff's shared password (printed by `npm start`; change it on a real installation). */
@@ -83,6 +84,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed | undefin
     });
     await changeInitiativeStatus(trx, actorOf(facilitator), initiative.id, 'open');
     await seedDemoParticipants(trx, adminActor, initiative.id);
+    await seedDemoSurvey(trx, actorOf(facilitator), initiative.id);
     return {
       organizationSlug: org.slug,
       staff: {
