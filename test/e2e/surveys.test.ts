@@ -157,6 +157,17 @@ describe.each(browserMatrix)(
           expect(await countText(questionList(page), 'Q2. Why not?')).toBe(1);
           expect(await countText(questionList(page), 'Shown only when Q1 is No')).toBe(1);
 
+          // Its edit page shows the condition ticked.
+          await clickThrough(page, () => page.getByRole('link', { name: 'Edit Q2' }).click());
+          expect(await page.getByRole('heading', { level: 1, name: 'Edit Q2' }).count()).toBe(1);
+          const condition = page
+            .getByRole('group', { name: 'Show only when' })
+            .getByRole('group', { name: 'Q1. Do you use the library?' });
+          expect(await condition.getByLabel('No', { exact: true }).isChecked()).toBe(true);
+          expect(await condition.getByLabel('Yes', { exact: true }).isChecked()).toBe(false);
+          await clickThrough(page, () => page.getByRole('link', { name: 'Opening hours' }).click());
+          expect(page.url().split('?')[0]).toBe(builderUrl);
+
           // A demographic question bound to the age band, and a required NPS.
           await fillQuestion(page, {
             kind: 'Demographic question',
