@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { surveyApiRoutes } from './surveys.api-routes.js';
+import { surveyDistributionRoutes } from './surveys.distribution-routes.js';
 import { surveyExportRoutes } from './surveys.export-routes.js';
 import { surveyPublicRoutes } from './surveys.public-routes.js';
 import { surveyStaffRoutes } from './surveys.staff-routes.js';
@@ -10,4 +11,5 @@ export async function surveysRoutes(app: FastifyInstance): Promise<void> {
   await surveyStaffRoutes(app);
   await surveyExportRoutes(app);
   await surveyApiRoutes(app);
+  await surveyDistributionRoutes(app);
 }

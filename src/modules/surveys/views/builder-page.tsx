@@ -192,6 +192,9 @@ export function BuilderPage(props: { ctx: PageContext; survey: Survey; state: Bu
         ) : (
           ''
         )}
+        <a class="button" href={`${base}/distribute`} safe>
+          {t('surveys:distribution.link')}
+        </a>
       </div>
       {survey.status === 'published' ? (
         <p>
