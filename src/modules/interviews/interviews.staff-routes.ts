@@ -50,7 +50,7 @@ const isValidation = (error: unknown): error is AppError =>
 /** Staff pages: an initiative's interviews, recording, reading, editing and deleting one. */
 export async function interviewStaffRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
-  acceptMultipart(app);
+  await acceptMultipart(app);
   const listPath = (id: string) => `/staff/initiatives/${encodeURIComponent(id)}/interviews`;
 
   app.get<ListParams>(

@@ -237,6 +237,20 @@ describe.each(engines)('interviews on %s', (engine) => {
     expect(truncated.statusCode).toBe(400);
     expect([await count('interviews'), await count('interview_pieces')]).toEqual(before);
 
+    // A file over the upload limit (5 MB) is refused as too large, and nothing is stored.
+    const huge = await postMultipart(
+      client,
+      base(),
+      multipart(fields, {
+        name: 'transcriptFile',
+        fileName: 'huge.txt',
+        content: 'a'.repeat(5 * 1024 * 1024 + 1),
+        type: 'text/plain',
+      }),
+    );
+    expect(huge.statusCode).toBe(413);
+    expect([await count('interviews'), await count('interview_pieces')]).toEqual(before);
+
     // An older plain-text file in Windows-1252 (not UTF-8) keeps its Danish letters.
     const latin = await postMultipart(
       client,

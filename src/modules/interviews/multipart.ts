@@ -1,10 +1,12 @@
+import multipart, { type Multipart, type MultipartFile, type MultipartValue } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 
 // The interview form uploads a transcript file without JavaScript, so it is sent as
-// multipart/form-data. The platform has no multipart plugin; this small parser serves only this
-// module's routes (it is registered in the module's own scope): text fields become strings (repeated
-// names become lists, like the urlencoded parser), a file becomes an `UploadedFile`.
+// multipart/form-data, parsed by the official @fastify/multipart plugin in this module's own scope.
+// Its parts are turned into the same plain shape the urlencoded parser gives (text fields become
+// strings, repeated names lists) before the CSRF check and the routes read them; a file becomes an
+// `UploadedFile` with its text.
 
 /** A file sent with a form, decoded as text. */
 export interface UploadedFile {
@@ -28,72 +30,52 @@ function decode(bytes: Buffer): string {
   }
 }
 
-function param(header: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\*?=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`, 'i').exec(header);
-  if (!m) return undefined;
-  return (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
-}
-
+/** Transcripts are text: a few megabytes is already hours of talk. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_PARTS = 400;
 
-/** Parses a multipart/form-data body; malformed bodies are a plain bad request. */
-export function parseMultipart(body: Buffer, contentType: string): Record<string, unknown> {
-  const boundary = param(contentType, 'boundary');
-  if (!boundary || boundary.length > 200) throw new AppError('bad_request');
-  const delimiter = Buffer.from(`--${boundary}`);
-  const out: Record<string, unknown> = {};
-  let start = body.indexOf(delimiter);
-  if (start < 0) throw new AppError('bad_request');
-  let parts = 0;
-  for (;;) {
-    start += delimiter.length;
-    // "--" after a delimiter closes the body.
-    if (body[start] === 0x2d && body[start + 1] === 0x2d) break;
-    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
-    const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), start);
-    if (next < 0) throw new AppError('bad_request');
-    if (++parts > MAX_PARTS) throw new AppError('bad_request');
-    const part = body.subarray(start, next);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd < 0) throw new AppError('bad_request');
-    const headers = part.subarray(0, headerEnd).toString('utf8').split('\r\n');
-    const content = part.subarray(headerEnd + 4);
-    const disposition = headers.find((h) => /^content-disposition:/i.test(h)) ?? '';
-    const type = headers.find((h) => /^content-type:/i.test(h))?.replace(/^content-type:\s*/i, '') ?? '';
-    const name = param(disposition, 'name');
-    const fileName = param(disposition, 'filename');
-    if (name) {
-      let value: unknown;
-      if (fileName !== undefined) {
-        // An empty file input still sends a part with an empty file name: nothing was chosen.
-        value =
-          fileName === '' && content.length === 0
-            ? ''
-            : {
-                fileName: fileName.split(/[\\/]/).pop() ?? '',
-                contentType: type,
-                text: decode(content),
-                size: content.length,
-              };
-      } else {
-        value = content.toString('utf8');
-      }
-      const existing = out[name];
-      if (existing === undefined) out[name] = value;
-      else out[name] = Array.isArray(existing) ? [...(existing as unknown[]), value] : [existing, value];
-    }
-    start = next + 2;
+async function plain(part: Multipart): Promise<unknown> {
+  if (part.type === 'field') {
+    const value = (part).value;
+    return typeof value === 'string' ? value : String(value);
   }
-  return out;
+  const file = part;
+  const bytes = await file.toBuffer();
+  // An empty file input still sends a part with an empty file name: nothing was chosen.
+  if (file.filename === '' && bytes.length === 0) return '';
+  return {
+    fileName: file.filename.split(/[\\/]/).pop() ?? '',
+    contentType: file.mimetype,
+    text: decode(bytes),
+    size: bytes.length,
+  } satisfies UploadedFile;
 }
 
 /** Accepts multipart/form-data bodies on the routes of the calling plugin's scope. */
-export function acceptMultipart(app: FastifyInstance): void {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (req, body, done) => {
+export async function acceptMultipart(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, {
+    limits: { fileSize: MAX_FILE_BYTES, files: 2, parts: MAX_PARTS, fields: MAX_PARTS },
+    throwFileSizeLimit: true,
+  });
+  // Read the parts before the platform's CSRF check (preHandler), which reads `_csrf` as a plain
+  // string; a malformed body is a bad request and an oversized file "too large", never a 500.
+  app.addHook('preValidation', async (req) => {
+    if (!req.isMultipart()) return;
+    const out: Record<string, unknown> = {};
     try {
-      done(null, parseMultipart(body as Buffer, String(req.headers['content-type'] ?? '')));
+      for await (const part of req.parts()) {
+        const value = await plain(part);
+        const existing = out[part.fieldname];
+        if (existing === undefined) out[part.fieldname] = value;
+        else
+          out[part.fieldname] = Array.isArray(existing)
+            ? [...(existing as unknown[]), value]
+            : [existing, value];
+      }
     } catch (error) {
-      done(error as Error, undefined);
+      const code = (error as { code?: string }).code;
+      throw new AppError(code === 'FST_REQ_FILE_TOO_LARGE' ? 'payload_too_large' : 'bad_request');
     }
+    req.body = out;
   });
 }
