@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAnalyseOpinions } from './analyse-opinions.js';
+import { registerAnalyseWeights } from './analyse-weights.js';
 
 /**
  * `engine-room analyse …`: the analysis steps run on files, without a server or database.
@@ -10,4 +11,5 @@ export function registerAnalyse(program: Command): void {
     .command('analyse')
     .description('run an analysis on exported files (opinion groups, survey weights) and print the result');
   registerAnalyseOpinions(analyse);
+  registerAnalyseWeights(analyse);
 }
