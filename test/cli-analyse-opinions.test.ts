@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { adjustedRandIndex, parsePolisParticipantsVotes } from '../src/analysis/opinions/index.js';
 
 const run = promisify(execFile);
 const fixtures = 'fixtures/polis';
@@ -77,6 +78,40 @@ describe('engine-room analyse opinions', () => {
     }
   });
 
+  // Through the CLI as the acceptance check runs it: ARI against Pol.is' group-id column over the
+  // participants both clustered, at what the pipeline reaches (see analyse.test.ts for all four).
+  it.each([
+    ['15-per-hour-seattle', 0.88],
+    ['brexit-consensus', 0.83],
+  ] as const)('%s: groups agree with Pol.is’ (ARI ≥ %s)', async (name, minimum) => {
+    const dir = `${fixtures}/${name}`;
+    const { code, stdout } = await cli([
+      '--votes',
+      `${dir}/votes.csv`,
+      '--comments',
+      `${dir}/comments.csv`,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as Output;
+    const table = parsePolisParticipantsVotes(readFileSync(`${dir}/participants-votes.csv`, 'utf8'));
+    const polis = new Map(
+      table.rows.flatMap((r) => (r.groupId === null ? [] : [[r.participant, r.groupId]])),
+    );
+    const ours: number[] = [];
+    const theirs: string[] = [];
+    for (const group of output.groups)
+      for (const id of group.participants) {
+        const other = polis.get(id);
+        if (other !== undefined) {
+          ours.push(group.id);
+          theirs.push(other);
+        }
+      }
+    expect(ours.length).toBeGreaterThanOrEqual(100);
+    expect(adjustedRandIndex(ours, theirs)).toBeGreaterThanOrEqual(minimum);
+  });
+
   it('reads participants-votes.csv (newer exports with xid too) with ids as in the input', async () => {
     const dir = `${fixtures}/london.youth.policing`;
     const { code, stdout } = await cli(['--participants-votes', `${dir}/participants-votes.csv`, '--json']);
@@ -135,5 +170,5 @@ describe('engine-room analyse opinions', () => {
     ]);
     expect(both.code).toBe(1);
     expect(both.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 120_000);
 });

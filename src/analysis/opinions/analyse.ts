@@ -1,4 +1,4 @@
-import { kmeans, silhouette, type Cluster } from './kmeans.js';
+import { kmeans, kmeansBestOf, silhouette, type Cluster } from './kmeans.js';
 import type { VoteMatrix } from './matrix.js';
 import { principalComponents, projectParticipants, type Pca } from './pca.js';
 import {
@@ -16,9 +16,70 @@ export interface PreviousGroup {
   participants: readonly string[];
 }
 
+/**
+ * The parts of Pol.is' math that changed over its history (compdemocracy/polis, math/src/polismath; dates of
+ * the commits from its git history). A Pol.is export carries the groups of the last update, computed by the
+ * code of that time, so reproducing an old export needs the algorithm of its date.
+ */
+export interface PolisAlgorithm {
+  /** Missing votes: the column mean over the votes cast (since 2017-10-21) or 0 (before). */
+  imputation: 'mean' | 'zero';
+  /** Excluded (moderated-out or meta) statements are zeroed columns in the PCA (since 2017-02-27). */
+  zeroExcluded: boolean;
+  /**
+   * The zeroed columns count as votes when deciding who takes part (2017-02-27 to 2017-10-21, when the
+   * counts were taken from the zeroed matrix; since then from the raw votes).
+   */
+  countExcludedAsVotes: boolean;
+  /** Base clusters: 50, then 100 since 2017-04-14. */
+  baseClusters: number;
+  /** The sparsity-aware scaling sqrt(statements / votes) of the projection (since 2014-10-02). */
+  scaleProjection: boolean;
+}
+
+/** The current algorithm (unchanged in these respects since late 2017). */
+export const currentPolisAlgorithm: PolisAlgorithm = {
+  imputation: 'mean',
+  zeroExcluded: true,
+  countExcludedAsVotes: false,
+  baseClusters: 100,
+  scaleProjection: true,
+};
+
+const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+/** Pol.is did not exist before 2012: earlier "timestamps" are counters, not dates. */
+const polisEpoch = utc('2012-01-01');
+
+/** The algorithm Pol.is ran at `time` (milliseconds since 1970); the current one for anything else. */
+export function polisAlgorithmAt(time: number | undefined): PolisAlgorithm {
+  if (time === undefined || !Number.isFinite(time) || time < polisEpoch || time >= utc('2017-10-21'))
+    return currentPolisAlgorithm;
+  const zeroExcluded = time >= utc('2017-02-27');
+  return {
+    imputation: 'zero',
+    zeroExcluded,
+    countExcludedAsVotes: zeroExcluded,
+    baseClusters: time >= utc('2017-04-14') ? 100 : 50,
+    scaleProjection: time >= utc('2014-10-02'),
+  };
+}
+
 export interface OpinionOptions {
-  /** Statement ids moderated out: left out of the maths and of the results, as in Pol.is. */
+  /**
+   * Statement ids left out of the results and zeroed in the maths, as Pol.is does with its "mod-out" set:
+   * the comments moderated out and the meta (demographic) comments.
+   */
   excludedStatements?: readonly string[];
+  /**
+   * Which Pol.is algorithm: `auto` (default) takes the one Pol.is ran at the date of the last vote
+   * (`matrix.lastVoteTime`), which is the current one for live data and for votes without real dates.
+   */
+  algorithm?: 'auto' | 'current' | PolisAlgorithm;
+  /**
+   * Extra k-means++ starts for the group clustering (default 10; 0 = Pol.is' cold start alone). See
+   * `kmeansBestOf`.
+   */
+  groupRestarts?: number;
   /** The groups of the previous run: each new group takes the id of the old group it overlaps most. */
   previousGroups?: readonly PreviousGroup[];
   /** Seed of the PCA's start vectors; the same seed and input give the same output. */
@@ -27,7 +88,7 @@ export interface OpinionOptions {
   minVotes?: number;
   /** Pol.is: when fewer participants qualify, the most active ones are added up to this many (15). */
   minParticipants?: number;
-  /** Pol.is: 100 base clusters. */
+  /** Pol.is: 100 base clusters (50 before 2017-04-14); overrides the algorithm's. */
   baseClusters?: number;
   /** Pol.is: at most 5 groups. */
   maxGroups?: number;
@@ -91,25 +152,45 @@ export function analyseOpinions(matrix: VoteMatrix, options: OpinionOptions = {}
     });
   }
 
-  const included = selectParticipants(matrix, options.minVotes ?? 7, options.minParticipants ?? 15);
+  const algorithm =
+    options.algorithm === 'current'
+      ? currentPolisAlgorithm
+      : options.algorithm === undefined || options.algorithm === 'auto'
+        ? polisAlgorithmAt(matrix.lastVoteTime)
+        : options.algorithm;
+  // Before 2017-02-27 Pol.is kept moderated-out statements in the PCA and only left them out of the results.
+  const zeroed = algorithm.zeroExcluded ? excluded : undefined;
+
+  const included = selectParticipants(
+    matrix,
+    options.minVotes ?? 7,
+    options.minParticipants ?? 15,
+    algorithm.countExcludedAsVotes ? excluded : undefined,
+  );
   const pca = principalComponents(matrix, {
-    excluded,
+    ...(zeroed ? { excluded: zeroed } : {}),
     seed: options.seed ?? 1,
+    imputation: algorithm.imputation,
     ...(options.maxPcaIterations === undefined ? {} : { maxIterations: options.maxPcaIterations }),
   });
-  const { x, y } = projectParticipants(matrix, pca, excluded);
+  const { x, y } = projectParticipants(matrix, pca, zeroed, algorithm.scaleProjection);
 
   // Base clusters over the included participants' positions, in row order.
   const rows: number[] = [];
   for (let p = 0; p < nP; p++) if (included[p]) rows.push(p);
   const px = Float64Array.from(rows, (p) => x[p]!);
   const py = Float64Array.from(rows, (p) => y[p]!);
-  const baseClusters = kmeans(px, py, options.baseClusters ?? 100, { maxIterations: 100 }).map((c) => ({
+  const baseK = options.baseClusters ?? algorithm.baseClusters;
+  const baseClusters = kmeans(px, py, baseK, { maxIterations: 100 }).map((c) => ({
     ...c,
     members: c.members.map((i) => rows[i]!),
   }));
 
-  const { clusters: groupClusters, silhouettes } = clusterGroups(baseClusters, options.maxGroups ?? 5);
+  const { clusters: groupClusters, silhouettes } = clusterGroups(
+    baseClusters,
+    options.maxGroups ?? 5,
+    options.groupRestarts ?? 10,
+  );
   const ordered = assignIds(groupClusters, matrix.participants, options.previousGroups);
 
   const groupOf = new Int32Array(nP).fill(-1);
@@ -149,12 +230,14 @@ export function analyseOpinions(matrix: VoteMatrix, options: OpinionOptions = {}
 /**
  * Pol.is' inclusion rule: at least min(minVotes, number of statements with votes) votes, counting votes on
  * moderated-out statements too; if that leaves fewer than `minParticipants`, the most active others join
- * (ties broken by row order) so a young conversation still has a map.
+ * (ties broken by row order) so a young conversation still has a map. With `zeroedAsVotes` (Pol.is from
+ * February to October 2017) every zeroed (excluded) statement with votes counts as a vote of everyone's.
  */
 export function selectParticipants(
   matrix: VoteMatrix,
   minVotes: number,
   minParticipants: number,
+  zeroedAsVotes?: Uint8Array,
 ): Uint8Array {
   const nP = matrix.participants.length;
   const hasVotes = new Uint8Array(matrix.statements.length);
@@ -164,16 +247,28 @@ export function selectParticipants(
   const threshold = Math.min(minVotes, nColumns);
   const included = new Uint8Array(nP);
   let count = 0;
-  const votes = (p: number) => matrix.rowStart[p + 1]! - matrix.rowStart[p]!;
+  let zeroedColumns = 0;
+  if (zeroedAsVotes)
+    for (let s = 0; s < hasVotes.length; s++) if (hasVotes[s] && zeroedAsVotes[s]) zeroedColumns++;
+  const voted = (p: number) => matrix.rowStart[p + 1]! > matrix.rowStart[p]!;
+  const votes = (p: number) => {
+    const end = matrix.rowStart[p + 1]!;
+    let n = end - matrix.rowStart[p]!;
+    if (zeroedAsVotes) {
+      for (let k = matrix.rowStart[p]!; k < end; k++) if (zeroedAsVotes[matrix.columns[k]!]) n--;
+      n += zeroedColumns;
+    }
+    return n;
+  };
   for (let p = 0; p < nP; p++) {
-    if (votes(p) > 0 && votes(p) >= threshold) {
+    if (voted(p) && votes(p) >= threshold) {
       included[p] = 1;
       count++;
     }
   }
   if (count < minParticipants) {
     const others: number[] = [];
-    for (let p = 0; p < nP; p++) if (!included[p] && votes(p) > 0) others.push(p);
+    for (let p = 0; p < nP; p++) if (!included[p] && voted(p)) others.push(p);
     others.sort((a, b) => votes(b) - votes(a) || a - b);
     for (const p of others.slice(0, minParticipants - count)) included[p] = 1;
   }
@@ -188,11 +283,13 @@ interface RawGroup {
 
 /**
  * Groups the base clusters: weighted k-means over their centres for k = 2 .. min(maxGroups, 2 + ⌊bases/12⌋),
- * keeping the k with the best silhouette (the larger k on a tie, as Pol.is' max-key does).
+ * keeping the k with the best silhouette (the larger k on a tie, as Pol.is' max-key does). Each k starts
+ * from Pol.is' cold start and `restarts` k-means++ seeds, keeping the lowest inertia (`kmeansBestOf`).
  */
 export function clusterGroups(
   baseClusters: readonly Cluster[],
   maxGroups: number,
+  restarts = 0,
 ): { clusters: RawGroup[]; silhouettes: { k: number; silhouette: number }[] } {
   const n = baseClusters.length;
   const all = (): RawGroup[] =>
@@ -208,7 +305,7 @@ export function clusterGroups(
   let bestScore = -Infinity;
   const silhouettes: { k: number; silhouette: number }[] = [];
   for (let k = 2; k <= maxK; k++) {
-    const clusters = kmeans(bx, by, k, { weights, maxIterations: 20 });
+    const clusters = kmeansBestOf(bx, by, k, { weights, maxIterations: 20, restarts, seed: k });
     const labels = new Int32Array(n);
     clusters.forEach((c, label) => {
       for (const b of c.members) labels[b] = label;

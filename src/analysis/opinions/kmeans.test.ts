@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterGroups } from './analyse.js';
-import { kmeans, silhouette, type Cluster } from './kmeans.js';
+import { inertia, kmeans, kmeansBestOf, silhouette, type Cluster } from './kmeans.js';
 import { seededRandom } from './random.js';
 
 describe('kmeans', () => {
@@ -105,5 +105,40 @@ describe('clusterGroups: the silhouette chooses k', () => {
       1,
     );
     expect(clusterGroups(base, 5).silhouettes.map((s) => s.k)).toEqual([2, 3]);
+  });
+});
+
+describe('kmeansBestOf', () => {
+  // Four corners of a wide rectangle: Pol.is' start (the first two distinct points, one above the other)
+  // splits top from bottom and Lloyd's steps never leave that split; left against right is far better.
+  const xs = Float64Array.of(0, 0, 10, 10);
+  const ys = Float64Array.of(0, 1, 0, 1);
+
+  it('keeps Pol.is’ cold start without restarts, and finds the better optimum with them', () => {
+    const cold = kmeansBestOf(xs, ys, 2, { restarts: 0 });
+    expect(cold.map((c) => Array.from(c.members))).toEqual([
+      [0, 2],
+      [1, 3],
+    ]);
+    expect(inertia(xs, ys, cold)).toBeCloseTo(100);
+    const best = kmeansBestOf(xs, ys, 2, { restarts: 5 });
+    expect(best.map((c) => Array.from(c.members)).sort()).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(inertia(xs, ys, best)).toBeCloseTo(1);
+  });
+
+  it('is never worse than the cold start, weighs points, and is deterministic for a seed', () => {
+    const random = seededRandom(5);
+    const px = Float64Array.from({ length: 60 }, () => random() * 10);
+    const py = Float64Array.from({ length: 60 }, () => random() * 10);
+    const weights = Float64Array.from({ length: 60 }, () => 1 + Math.floor(random() * 5));
+    for (const k of [2, 3, 4, 5]) {
+      const cold = inertia(px, py, kmeans(px, py, k, { weights }), weights);
+      const best = kmeansBestOf(px, py, k, { weights, restarts: 10, seed: k });
+      expect(inertia(px, py, best, weights)).toBeLessThanOrEqual(cold + 1e-9);
+      expect(kmeansBestOf(px, py, k, { weights, restarts: 10, seed: k })).toEqual(best);
+    }
   });
 });

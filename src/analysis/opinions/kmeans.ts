@@ -1,3 +1,5 @@
+import { seededRandom } from './random.js';
+
 /** A cluster of points: its id, the indices of its member points and its centre. */
 export interface Cluster {
   id: number;
@@ -151,4 +153,89 @@ export function silhouette(xs: Float64Array, ys: Float64Array, labels: Int32Arra
     total += scale > 0 ? (b - a) / scale : 0;
   }
   return total / n;
+}
+
+/** The (weighted) sum of squared distances from each point to its cluster's centre: k-means' objective. */
+export function inertia(
+  xs: Float64Array,
+  ys: Float64Array,
+  clusters: readonly Cluster[],
+  weights?: Float64Array,
+): number {
+  let sum = 0;
+  for (const c of clusters) {
+    for (const i of c.members) {
+      const w = weights ? weights[i]! : 1;
+      sum += w * ((xs[i]! - c.center[0]) ** 2 + (ys[i]! - c.center[1]) ** 2);
+    }
+  }
+  return sum;
+}
+
+export interface BestOfOptions extends KMeansOptions {
+  /** Further starts from weighted k-means++ seeds (deterministic for a seed); 0 keeps Pol.is' start only. */
+  restarts?: number;
+  seed?: number;
+}
+
+/**
+ * k-means from Pol.is' start (the first k distinct points) and from `restarts` weighted k-means++ seeds,
+ * keeping the clustering with the lowest (weighted) inertia; Pol.is' own result is kept unless a restart is
+ * strictly better. Pol.is never clusters from scratch in a live conversation: every update starts from the
+ * previous update's clusters, so its groups follow a good optimum as the data grows rather than whatever
+ * the first participants' positions seed. A single cold start from the first rows stands in for that
+ * history poorly; the best of several starts is the from-scratch estimate of where it leads.
+ */
+export function kmeansBestOf(
+  xs: Float64Array,
+  ys: Float64Array,
+  k: number,
+  options: BestOfOptions = {},
+): Cluster[] {
+  const { restarts = 0, seed = 1, ...kmeansOptions } = options;
+  let best = kmeans(xs, ys, k, kmeansOptions);
+  let bestValue = inertia(xs, ys, best, options.weights);
+  const n = xs.length;
+  if (n <= k || restarts <= 0) return best;
+  const random = seededRandom(seed);
+  const weights = options.weights;
+  const weightOf = (i: number) => (weights ? weights[i]! : 1);
+  const d2 = new Float64Array(n);
+  for (let r = 0; r < restarts; r++) {
+    // Weighted k-means++: the first centre by weight, each next one with probability ∝ weight × distance².
+    const initial: [number, number][] = [];
+    const pick = (mass: (i: number) => number, total: number) => {
+      let u = random() * total;
+      for (let i = 0; i < n; i++) {
+        u -= mass(i);
+        if (u <= 0 && mass(i) > 0) return i;
+      }
+      for (let i = n - 1; i >= 0; i--) if (mass(i) > 0) return i;
+      return 0;
+    };
+    let total = 0;
+    for (let i = 0; i < n; i++) total += weightOf(i);
+    if (!(total > 0)) break;
+    const first = pick(weightOf, total);
+    initial.push([xs[first]!, ys[first]!]);
+    d2.fill(Infinity);
+    while (initial.length < k) {
+      const [cx, cy] = initial[initial.length - 1]!;
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        d2[i] = Math.min(d2[i]!, (xs[i]! - cx) ** 2 + (ys[i]! - cy) ** 2);
+        sum += weightOf(i) * d2[i]!;
+      }
+      if (!(sum > 0)) break;
+      const next = pick((i) => weightOf(i) * d2[i]!, sum);
+      initial.push([xs[next]!, ys[next]!]);
+    }
+    const candidate = kmeans(xs, ys, k, { ...kmeansOptions, initial });
+    const value = inertia(xs, ys, candidate, weights);
+    if (value < bestValue * (1 - 1e-12) - 1e-12) {
+      best = candidate;
+      bestValue = value;
+    }
+  }
+  return best;
 }

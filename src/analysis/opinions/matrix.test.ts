@@ -49,6 +49,18 @@ describe('buildVoteMatrix', () => {
   });
 });
 
+describe('buildVoteMatrix lastVoteTime', () => {
+  it('keeps the latest timestamp, and none without timestamps', () => {
+    const records = [
+      { participantId: 'a', statementId: 's', vote: 1 as const, timestamp: 30 },
+      { participantId: 'b', statementId: 's', vote: 1 as const, timestamp: 50 },
+      { participantId: 'a', statementId: 's', vote: -1 as const, timestamp: 40 },
+    ];
+    expect(buildVoteMatrix(records).lastVoteTime).toBe(50);
+    expect('lastVoteTime' in buildVoteMatrix(records.map(({ timestamp: _, ...r }) => r))).toBe(false);
+  });
+});
+
 describe('voteMatrixFromCodes', () => {
   it('sorts each row by statement and deduplicates by timestamp', () => {
     const matrix = voteMatrixFromCodes({

@@ -21,6 +21,8 @@ export interface VoteMatrix {
   rowStart: Int32Array;
   columns: Int32Array;
   values: Int8Array;
+  /** The latest vote's timestamp, when the votes had timestamps (Pol.is: milliseconds since 1970). */
+  lastVoteTime?: number;
 }
 
 /** Votes already coded as indices into `participants` and `statements`, e.g. for large synthetic inputs. */
@@ -151,8 +153,12 @@ export function buildVoteMatrix(records: readonly VoteRecord[], statements?: rea
     vote[k] = record.vote;
     timestamp[k] = k;
   }
+  let lastVoteTime: number | undefined;
+  for (const record of records)
+    if (record.timestamp !== undefined && Number.isFinite(record.timestamp))
+      lastVoteTime = Math.max(lastVoteTime ?? -Infinity, record.timestamp);
   // Records are already in time order, so the position is the timestamp that decides the latest vote.
-  return voteMatrixFromCodes({
+  const matrix = voteMatrixFromCodes({
     participants: participantIds,
     statements: statementIds,
     participant,
@@ -160,6 +166,7 @@ export function buildVoteMatrix(records: readonly VoteRecord[], statements?: rea
     vote,
     timestamp,
   });
+  return lastVoteTime === undefined ? matrix : { ...matrix, lastVoteTime };
 }
 
 /** Builds the vote matrix from dense rows (null = not seen), e.g. a Pol.is `participants-votes.csv`. */

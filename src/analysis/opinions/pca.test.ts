@@ -119,3 +119,70 @@ describe('symmetricEigen2', () => {
     expect(Math.abs(s)).toBeCloseTo(Math.SQRT1_2);
   });
 });
+
+describe('principalComponents with zero imputation (Pol.is before October 2017)', () => {
+  it('centres on the mean over everyone, a missing vote counting 0: a hand-checked 3 × 2 matrix', () => {
+    // Rows [1, 1], [1, −1], [·, 1] read as [1, 1], [1, −1], [0, 1]: centre (2/3, 1/3); centred
+    // [1/3, 2/3], [1/3, −4/3], [−2/3, 2/3]; XᵀX = [[2/3, −2/3], [−2/3, 8/3]], eigenvalues (5 ± √13) / 3,
+    // leading eigenvector ∝ (−2, 3 + √13).
+    const matrix = voteMatrixFromRows(
+      ['a', 'b', 'c'],
+      ['s', 't'],
+      [
+        [1, 1],
+        [1, -1],
+        [null, 1],
+      ],
+    );
+    const pca = principalComponents(matrix, { imputation: 'zero' });
+    expect(Array.from(pca.center)).toEqual([2 / 3, 1 / 3]);
+    expect(pca.eigenvalues[0]).toBeCloseTo((5 + Math.sqrt(13)) / 3, 9);
+    expect(pca.eigenvalues[1]).toBeCloseTo((5 - Math.sqrt(13)) / 3, 9);
+    const v = [-2, 3 + Math.sqrt(13)];
+    const length = Math.hypot(v[0]!, v[1]!);
+    expect(pca.components[0][0]).toBeCloseTo(v[0]! / length, 9);
+    expect(pca.components[0][1]).toBeCloseTo(v[1]! / length, 9);
+    // The mean imputation of the same matrix differs: column means over the votes cast, (1, 1/3).
+    expect(Array.from(principalComponents(matrix).center)).toEqual([1, 1 / 3]);
+  });
+
+  it('matches the dense zero-filled PCA on random sparse data', () => {
+    const random = seededRandom(8);
+    const nP = 50;
+    const nS = 6;
+    const rows: (Vote | null)[][] = Array.from({ length: nP }, () =>
+      Array.from({ length: nS }, () =>
+        random() < 0.4 ? null : ([-1, 0, 1] as const)[Math.floor(random() * 3)]!,
+      ),
+    );
+    const matrix = voteMatrixFromRows(
+      rows.map((_, p) => `p${p}`),
+      Array.from({ length: nS }, (_, s) => `s${s}`),
+      rows,
+    );
+    const pca = principalComponents(matrix, { imputation: 'zero' });
+    const dense: number[][] = rows.map((row) => row.map((v) => v ?? 0));
+    const centre = Array.from({ length: nS }, (_, s) => dense.reduce((sum, row) => sum + row[s]!, 0) / nP);
+    // Each component v satisfies XᵀX v = λ v for the centred dense matrix.
+    pca.components.forEach((v, c) => {
+      const xv = dense.map((row) => row.reduce((sum, x, s) => sum + (x - centre[s]!) * v[s]!, 0));
+      for (let s = 0; s < nS; s++) {
+        const w = dense.reduce((sum, row, p) => sum + (row[s]! - centre[s]!) * xv[p]!, 0);
+        expect(w).toBeCloseTo(pca.eigenvalues[c]! * v[s]!, 6);
+      }
+    });
+  });
+
+  it('projects without the sparsity scaling when asked (Pol.is before October 2014)', () => {
+    const rows: (Vote | null)[][] = [
+      [1, null],
+      [-1, 1],
+    ];
+    const matrix = voteMatrixFromRows(['a', 'b'], ['s', 't'], rows);
+    const pca = principalComponents(matrix);
+    const scaled = projectParticipants(matrix, pca);
+    const plain = projectParticipants(matrix, pca, undefined, false);
+    expect(scaled.x[0]).toBeCloseTo(plain.x[0]! * Math.SQRT2, 12);
+    expect(scaled.x[1]).toBeCloseTo(plain.x[1]!, 12);
+  });
+});

@@ -18,10 +18,18 @@ export interface PcaOptions {
   seed?: number;
   maxIterations?: number;
   tolerance?: number;
+  /**
+   * How a missing vote is filled in before centring: `mean`, the column mean over the votes cast (Pol.is
+   * since October 2017), or `zero`, a pass (Pol.is before; the centre is then the mean over everyone).
+   */
+  imputation?: 'mean' | 'zero';
 }
 
-/** Column means over the votes actually cast (Pol.is imputes missing votes with these means). */
-export function columnMeans(matrix: VoteMatrix, excluded?: Uint8Array): Float64Array {
+/**
+ * Column means over the votes actually cast (Pol.is imputes missing votes with these means), or with
+ * `overEveryone` the means over all participants counting a missing vote as 0 (zero imputation).
+ */
+export function columnMeans(matrix: VoteMatrix, excluded?: Uint8Array, overEveryone = false): Float64Array {
   const nS = matrix.statements.length;
   const sum = new Float64Array(nS);
   const count = new Float64Array(nS);
@@ -31,31 +39,40 @@ export function columnMeans(matrix: VoteMatrix, excluded?: Uint8Array): Float64A
     sum[s]! += values[k]!;
     count[s]!++;
   }
-  for (let s = 0; s < nS; s++) sum[s] = count[s]! > 0 && !excluded?.[s] ? sum[s]! / count[s]! : 0;
+  const nP = matrix.participants.length;
+  for (let s = 0; s < nS; s++) {
+    const n = overEveryone ? nP : count[s]!;
+    sum[s] = n > 0 && !excluded?.[s] ? sum[s]! / n : 0;
+  }
   return sum;
 }
 
 /**
  * PCA to two components of the vote matrix with missing votes imputed by the column mean, as Pol.is does.
  * After centring, an imputed cell is exactly zero, so the centred matrix is as sparse as the votes and the
- * power iteration runs over the votes alone. Both components iterate together (subspace iteration with a
- * Rayleigh–Ritz step), which converges to the same vectors as Pol.is' power iteration with deflation.
+ * power iteration runs over the votes alone. With zero imputation the centred matrix is the sparse votes
+ * minus the rank-one 1·centreᵀ, which the products take into account without densifying. Both components
+ * iterate together (subspace iteration with a Rayleigh–Ritz step), which converges to the same vectors as
+ * Pol.is' power iteration with deflation.
  */
 export function principalComponents(matrix: VoteMatrix, options: PcaOptions = {}): Pca {
   const nS = matrix.statements.length;
   const nP = matrix.participants.length;
   const excluded = options.excluded;
-  const center = columnMeans(matrix, excluded);
+  const zeroFill = options.imputation === 'zero';
+  const center = columnMeans(matrix, excluded, zeroFill);
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.tolerance ?? 1e-9;
   const random = seededRandom(options.seed ?? 1);
   const { rowStart, columns, values } = matrix;
-  // Centred values once (8 bytes a vote): the inner loops then read one array instead of two.
+  // Centred values once (8 bytes a vote): the inner loops then read one array instead of two. With zero
+  // imputation the sparse part holds the raw votes and `shift` (the centre) is subtracted from every row.
   const centred = new Float64Array(values.length);
   for (let k = 0; k < values.length; k++) {
     const s = columns[k]!;
-    centred[k] = excluded?.[s] ? 0 : values[k]! - center[s]!;
+    centred[k] = excluded?.[s] ? 0 : values[k]! - (zeroFill ? 0 : center[s]!);
   }
+  const shift = zeroFill ? center : undefined;
 
   let v1 = new Float64Array(nS);
   let v2 = new Float64Array(nS);
@@ -72,10 +89,14 @@ export function principalComponents(matrix: VoteMatrix, options: PcaOptions = {}
     // W = XᵀX V in one pass over the votes.
     w1.fill(0);
     w2.fill(0);
+    const shift1 = shift ? dot(shift, v1) : 0;
+    const shift2 = shift ? dot(shift, v2) : 0;
+    let sumA = 0;
+    let sumB = 0;
     for (let p = 0; p < nP; p++) {
       const end = rowStart[p + 1]!;
-      let a = 0;
-      let b = 0;
+      let a = -shift1;
+      let b = -shift2;
       for (let k = rowStart[p]!; k < end; k++) {
         const s = columns[k]!;
         const x = centred[k]!;
@@ -83,11 +104,19 @@ export function principalComponents(matrix: VoteMatrix, options: PcaOptions = {}
         b += x * v2[s]!;
       }
       if (a === 0 && b === 0) continue;
+      sumA += a;
+      sumB += b;
       for (let k = rowStart[p]!; k < end; k++) {
         const s = columns[k]!;
         const x = centred[k]!;
         w1[s]! += a * x;
         w2[s]! += b * x;
+      }
+    }
+    if (shift) {
+      for (let s = 0; s < nS; s++) {
+        w1[s]! -= sumA * shift[s]!;
+        w2[s]! -= sumB * shift[s]!;
       }
     }
     // Rayleigh–Ritz: rotate within the subspace to the eigenvectors of H = VᵀXᵀXV, largest first.
@@ -128,6 +157,8 @@ export function projectParticipants(
   matrix: VoteMatrix,
   pca: Pca,
   excluded?: Uint8Array,
+  /** Pol.is since October 2014; without it the plain projection onto the voted statements. */
+  scaled = true,
 ): { x: Float64Array; y: Float64Array } {
   const nP = matrix.participants.length;
   const nS = matrix.statements.length;
@@ -156,7 +187,7 @@ export function projectParticipants(
       a += d * c1[s]!;
       b += d * c2[s]!;
     }
-    const scale = Math.sqrt(nColumns / Math.max(voted, 1));
+    const scale = scaled ? Math.sqrt(nColumns / Math.max(voted, 1)) : 1;
     x[p] = a * scale;
     y[p] = b * scale;
   }

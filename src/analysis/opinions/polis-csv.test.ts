@@ -5,6 +5,7 @@ import {
   parsePolisParticipantsVotes,
   parsePolisVotes,
   PolisCsvError,
+  polisExcludedStatements,
   serialisePolisComments,
   serialisePolisParticipantsVotes,
   serialisePolisVotes,
@@ -50,6 +51,28 @@ describe('Pol.is comments.csv', () => {
       column: 1,
     });
     expect(csvError(() => parsePolisComments('comment-id,comment-body\n1,a\n')).message).toMatch(/moderated/);
+  });
+});
+
+describe('Pol.is comments.csv with an is-meta column', () => {
+  const text =
+    'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body,is-meta\n' +
+    '1,x,0,0,1,0,1,I am 55 or older,1\n2,x,1,0,1,0,1,Tax land,\n3,x,2,0,0,0,-1,spam,false\n';
+
+  it('reads the flag, writes it back, and gives the statements Pol.is leaves out', () => {
+    const comments = parsePolisComments(text);
+    expect(comments.map((c) => c.isMeta)).toEqual([true, false, false]);
+    expect(polisExcludedStatements(comments)).toEqual(['0', '2']);
+    expect(parsePolisComments(serialisePolisComments(comments))).toEqual(comments);
+    expect(csvError(() => parsePolisComments(text.replace(',1\n2', ',yes\n2'))).message).toContain(
+      'line 2, column 9 (is-meta)',
+    );
+  });
+
+  it('leaves files without the column as they were', () => {
+    const comments = parsePolisComments(fixture('brexit-consensus', 'comments.csv'));
+    expect(comments.some((c) => 'isMeta' in c)).toBe(false);
+    expect(polisExcludedStatements(comments)).toEqual([]);
   });
 });
 

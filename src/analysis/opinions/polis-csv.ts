@@ -38,6 +38,12 @@ export interface PolisComment {
   disagrees: number;
   moderated: -1 | 0 | 1;
   body: string;
+  /**
+   * A meta (demographic) comment, e.g. "I am 55 or older": Pol.is zeroes these in the maths and leaves them
+   * out of the results like moderated-out comments. Read from an `is-meta` column when the file has one;
+   * Pol.is' own exports do not carry it.
+   */
+  isMeta?: boolean;
 }
 
 /** A row of Pol.is' `votes.csv` (1 agree, −1 disagree, 0 pass). */
@@ -180,6 +186,7 @@ export function parsePolisComments(text: string, file = 'comments.csv'): PolisCo
     disagrees: columnIndex(table, 'disagrees', false),
     moderated: columnIndex(table, 'moderated', true),
     body: columnIndex(table, 'comment-body', false),
+    isMeta: Math.max(columnIndex(table, 'is-meta', false), columnIndex(table, 'is_meta', false)),
   };
   const seen = new Set<string>();
   return table.rows.map((row) => {
@@ -198,8 +205,24 @@ export function parsePolisComments(text: string, file = 'comments.csv'): PolisCo
       disagrees: at.disagrees < 0 ? 0 : (integer(table, row, at.disagrees, true) ?? 0),
       moderated,
       body: at.body < 0 ? '' : (row.cells[at.body] ?? ''),
+      ...(at.isMeta < 0 ? {} : { isMeta: flag(table, row, at.isMeta) }),
     };
   });
+}
+
+function flag(table: Table, row: Row, column: number): boolean {
+  const text = cell(row, column).toLowerCase();
+  if (text === '' || text === '0' || text === 'false' || text === 'f') return false;
+  if (text === '1' || text === 'true' || text === 't') return true;
+  fail(table, row, column, `"${cell(row, column)}" is not a flag (1/0, true/false)`);
+}
+
+/**
+ * The statements Pol.is leaves out of its maths and results (its "mod-out" set): the comments moderated out
+ * and the meta comments. Pass them as `excludedStatements`.
+ */
+export function polisExcludedStatements(comments: readonly PolisComment[]): string[] {
+  return comments.filter((c) => c.moderated === -1 || c.isMeta === true).map((c) => c.commentId);
 }
 
 /**
@@ -299,6 +322,8 @@ export function parsePolisParticipantsVotes(
 
 /** Writes Pol.is' `comments.csv`. */
 export function serialisePolisComments(comments: readonly PolisComment[]): string {
+  // The `is-meta` column only when some comment says, so plain Pol.is files round-trip unchanged.
+  const meta = comments.some((c) => c.isMeta !== undefined);
   return stringify(
     comments.map((c) => [
       c.timestamp ?? '',
@@ -309,6 +334,7 @@ export function serialisePolisComments(comments: readonly PolisComment[]): strin
       c.disagrees,
       c.moderated,
       c.body,
+      ...(meta ? [c.isMeta ? 1 : 0] : []),
     ]),
     {
       header: true,
@@ -321,6 +347,7 @@ export function serialisePolisComments(comments: readonly PolisComment[]): strin
         'disagrees',
         'moderated',
         'comment-body',
+        ...(meta ? ['is-meta'] : []),
       ],
     },
   );
