@@ -2,6 +2,7 @@ import { foundationCases } from './matrix-cases/foundation.cases.js';
 import { interviewCases } from './matrix-cases/interviews.cases.js';
 import { surveyCases } from './matrix-cases/surveys.cases.js';
 import { surveyDistributionCases } from './matrix-cases/survey-distribution.cases.js';
+import { representativenessCases } from './matrix-cases/representativeness.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -14,5 +15,6 @@ export const routeCases: Record<string, RouteCase> = {
   ...foundationCases,
   ...interviewCases,
   ...surveyCases,
+  ...representativenessCases,
   ...surveyDistributionCases,
 };

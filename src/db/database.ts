@@ -6,6 +6,7 @@ import type {
   SurveysTable,
   SurveyVersionsTable,
 } from '../modules/surveys/surveys.table.js';
+import type { TargetPopulationsTable } from '../modules/representativeness/representativeness.table.js';
 import type { InterviewPiecesTable, InterviewsTable } from '../modules/interviews/interviews.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
@@ -224,6 +225,7 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_tallies: SurveyTalliesTable;
   survey_invitations: SurveyInvitationsTable;
+  target_populations: TargetPopulationsTable;
   interviews: InterviewsTable;
   interview_pieces: InterviewPiecesTable;
 }

@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-24T1200-foundation.js';
 import * as surveys from './migrations/2026-11-24T1300-surveys.js';
 import * as interviews from './migrations/2026-11-24T1310-interviews.js';
 import * as surveyDistribution from './migrations/2026-11-24T1320-survey-distribution.js';
+import * as representativeness from './migrations/2026-11-24T1330-representativeness.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1300-surveys': surveys,
   '2026-11-24T1310-interviews': interviews,
   '2026-11-24T1320-survey-distribution': surveyDistribution,
+  '2026-11-24T1330-representativeness': representativeness,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,8 @@ import initiativesDa from './da/initiatives.json' with { type: 'json' };
 import participantsEn from './en/participants.json' with { type: 'json' };
 import participantsDa from './da/participants.json' with { type: 'json' };
 import surveysEn from './en/surveys.json' with { type: 'json' };
+import representativenessEn from './en/representativeness.json' with { type: 'json' };
+import representativenessDa from './da/representativeness.json' with { type: 'json' };
 import surveysDa from './da/surveys.json' with { type: 'json' };
 import interviewsEn from './en/interviews.json' with { type: 'json' };
 import interviewsDa from './da/interviews.json' with { type: 'json' };
@@ -25,6 +27,7 @@ export const resources = {
     initiatives: initiativesEn,
     participants: participantsEn,
     surveys: surveysEn,
+    representativeness: representativenessEn,
     interviews: interviewsEn,
   },
   da: {
@@ -35,6 +38,7 @@ export const resources = {
     initiatives: initiativesDa,
     participants: participantsDa,
     surveys: surveysDa,
+    representativeness: representativenessDa,
     interviews: interviewsDa,
   },
 };

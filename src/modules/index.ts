@@ -4,6 +4,7 @@ import { staffRoutes } from './staff/staff.routes.js';
 import { initiativesRoutes } from './initiatives/initiatives.routes.js';
 import { participantsRoutes } from './participants/participants.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
+import { representativenessRoutes } from './representativeness/representativeness.routes.js';
 import { interviewsRoutes } from './interviews/interviews.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
@@ -13,5 +14,6 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   initiativesRoutes,
   participantsRoutes,
   surveysRoutes,
+  representativenessRoutes,
   interviewsRoutes,
 ];

@@ -95,6 +95,9 @@ export function InitiativeDetail({
         <a href={`${base}/surveys`} safe>
           {t('surveys:list.open')}
         </a>
+        <a href={`${base}/representativeness`} safe>
+          {t('representativeness:link')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
