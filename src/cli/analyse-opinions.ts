@@ -6,6 +6,7 @@ import {
   parsePolisComments,
   parsePolisParticipantsVotes,
   parsePolisVotes,
+  polisExcludedStatements,
   polisVoteRecords,
   PolisCsvError,
   voteMatrixFromRows,
@@ -42,7 +43,8 @@ export async function runAnalyseOpinions(options: Options): Promise<object> {
   const comments = options.comments
     ? parsePolisComments(await readText(options.comments), options.comments)
     : undefined;
-  const excluded = comments?.filter((c) => c.moderated === -1).map((c) => c.commentId) ?? [];
+  // Moderated-out comments, and meta (demographic) statements when the export marks them (`is-meta`).
+  const excluded = comments ? polisExcludedStatements(comments) : [];
   let matrix: VoteMatrix;
   if (options.votes) {
     const known = comments ? new Set(comments.map((c) => c.commentId)) : undefined;
@@ -96,7 +98,7 @@ export function registerAnalyseOpinions(analyse: Command): void {
     .description('opinion groups, representative and consensus statements of a Pol.is export')
     .option('--votes <file>', 'Pol.is votes.csv (the latest vote per voter and comment counts)')
     .option('--participants-votes <file>', 'Pol.is participants-votes.csv')
-    .option('--comments <file>', 'Pol.is comments.csv: moderated-out comments are left out')
+    .option('--comments <file>', 'Pol.is comments.csv: moderated-out comments (and meta statements, if marked in an is-meta column) are left out')
     .option('--json', 'print the result as one JSON object (the only output format)')
     .action(async (options: Options) => {
       try {
