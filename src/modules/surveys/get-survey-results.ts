@@ -19,6 +19,7 @@ import { getOrganization } from '../organizations/get-organization.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import type { DemographicAttribute } from '../participants/participants.table.js';
 import { getSurveyOverview } from './get-survey.js';
+import { invitationFunnel } from './invitation-funnel.js';
 import { allQuestions, type Question } from './survey-definition.js';
 import { EVERYONE, toResultQuestion } from './survey-tallies.js';
 import { surveyRules } from './surveys.policy.js';
@@ -59,7 +60,12 @@ export interface SurveyResults {
   filter: { attribute: DemographicAttribute; categoryId: string | null } | undefined;
   breakdownBy: DemographicAttribute | undefined;
   questions: QuestionResult[];
-  funnel: { overall: Guarded<FunnelValues>; byChannel: { key: string; funnel: Guarded<FunnelValues> }[] };
+  funnel: {
+    overall: Guarded<FunnelValues>;
+    byChannel: { key: string; funnel: Guarded<FunnelValues> }[];
+    /** Personal invitations: invited → started → completed (with the response rate). */
+    invitations: Guarded<FunnelValues> | undefined;
+  };
   modes: { key: string; funnel: Guarded<FunnelValues> }[];
 }
 
@@ -168,6 +174,7 @@ export async function getSurveyResults(
     return { question, summary, breakdown: table, texts: shownTexts };
   });
   const counts = await responseCounts(db, actor.organizationId, survey.id);
+  const invited = await invitationFunnel(db, actor.organizationId, survey.id);
   const sum = (pred: (c: (typeof counts)[number]) => boolean) =>
     counts.filter(pred).reduce((acc, c) => acc + c.n, 0);
   const group = (key: 'channel' | 'mode') =>
@@ -196,6 +203,10 @@ export async function getSurveyResults(
         k,
       ),
       byChannel: group('channel'),
+      invitations:
+        invited.invited > 0
+          ? funnel({ invited: invited.invited, started: invited.started, completed: invited.completed }, k)
+          : undefined,
     },
     modes: group('mode'),
   };

@@ -6,6 +6,8 @@ import { buildDemographics, joinAsParticipant } from '../../../test/support/part
 import { actorOf, buildOrganization, buildStaff, signIn } from '../../../test/support/staff-factory.js';
 import { buildSurvey } from '../../../test/support/survey-factory.js';
 import { getSurveyResults } from './get-survey-results.js';
+import { inviteToSurvey } from './invite-to-survey.js';
+import { createI18n } from '../../platform/i18n.js';
 
 describe.each(engines)('survey results with small-cell suppression on %s', (engine) => {
   let t: TestApp;
@@ -103,6 +105,22 @@ describe.each(engines)('survey results with small-cell suppression on %s', (engi
     const stale = await staff.get(`/staff/surveys/${survey.id}/results?filter=nope:nothing`);
     expect(stale.statusCode).toBe(422);
     expect(stale.body).toContain('That group does not exist');
+
+    // Personal invitations show as a funnel: invited → started → completed, with the response rate.
+    const i18n = createI18n();
+    await inviteToSurvey(
+      t.db,
+      actorOf(admin),
+      survey.id,
+      { emails: [1, 2, 3, 4, 5, 6].map((i) => `invitee${i}@example.org`).join('\n') },
+      { publicUrl: 'http://localhost', translatorFor: (locale) => i18n.getFixedT(locale) },
+    );
+    const invited = await getSurveyResults(t.db, actorOf(admin), survey.id, {});
+    // Fewer than k have started: the invitation funnel is not shown in numbers.
+    expect(invited.funnel.invitations).toEqual({ suppressed: true, k: 5 });
+    expect((await staff.get(`/staff/surveys/${survey.id}/results`)).body).toContain(
+      'Personal invitations: fewer than 5 in a group, not shown.',
+    );
 
     const front = await signIn(t.app, frontline.email, frontline.password);
     const frontPage = await front.get(`/staff/surveys/${survey.id}/results`);

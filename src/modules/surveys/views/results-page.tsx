@@ -535,6 +535,29 @@ export function ResultsPage(props: {
         ''
       )}
       <h2 safe>{t('surveys:results.funnelTitle')}</h2>
+      {results.funnel.invitations ? (
+        <p safe>
+          {results.funnel.invitations.suppressed
+            ? t('surveys:results.invitationsSuppressed', { k: results.k })
+            : results.funnel.invitations.completed.suppressed
+              ? t('surveys:results.invitationsStarted', {
+                  invited: results.funnel.invitations.invited ?? 0,
+                  started: results.funnel.invitations.started,
+                  k: results.k,
+                })
+              : t('surveys:results.invitations', {
+                  invited: results.funnel.invitations.invited ?? 0,
+                  started: results.funnel.invitations.started,
+                  completed: results.funnel.invitations.completed.count,
+                  rate:
+                    results.funnel.invitations.completed.responseRate === null
+                      ? '–'
+                      : percent(ctx, results.funnel.invitations.completed.responseRate),
+                })}
+        </p>
+      ) : (
+        ''
+      )}
       <table class="results-table">
         <caption safe>{t('surveys:results.funnelCaption')}</caption>
         <thead>
