@@ -106,7 +106,10 @@ describe.each(browserMatrix)(
           expect(await page.getByRole('heading', { level: 1, name: 'A better library' }).count()).toBe(1);
 
           // The initiative's surveys, and a new one.
-          await visit(page, `${server.baseUrl}/staff/initiatives/${initiative.id}/surveys`);
+          await clickThrough(page, () =>
+            page.getByRole('main').getByRole('link', { name: 'Surveys', exact: true }).click(),
+          );
+          expect(new URL(page.url()).pathname).toBe(`/staff/initiatives/${initiative.id}/surveys`);
           expect(await countText(page, 'No surveys yet.')).toBe(1);
           await clickThrough(page, () => page.getByRole('link', { name: 'New survey' }).click());
           await page.getByLabel('Title (English)').fill('Opening hours');
