@@ -1,5 +1,6 @@
 import {
   breakdown,
+  addToTally,
   emptyTally,
   funnel,
   searchTexts,
@@ -19,13 +20,16 @@ import { getOrganization } from '../organizations/get-organization.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import type { DemographicAttribute } from '../participants/participants.table.js';
 import { getSurveyOverview } from './get-survey.js';
+import { computeSurveyWeights, type SurveyWeighting } from './survey-weights.js';
 import { invitationFunnel } from './invitation-funnel.js';
 import { allQuestions, type Question } from './survey-definition.js';
+import { visibleQuestions } from './survey-answers.js';
 import { EVERYONE, toResultQuestion } from './survey-tallies.js';
 import { surveyRules } from './surveys.policy.js';
 import {
   readTallies,
   readTalliesWithPrefix,
+  listVersions,
   responseCounts,
   textAnswers,
   type Survey,
@@ -40,12 +44,16 @@ export interface ResultsQuery {
   breakdownBy?: string | undefined;
   /** Free-text search in text answers. */
   search?: string | undefined;
+  /** Weighted to the initiative's target population (raking), shown beside the unweighted figures. */
+  weighted?: boolean | undefined;
 }
 
 /** One question's results. */
 export interface QuestionResult {
   question: Question;
   summary: QuestionSummary;
+  /** When weighted: the unweighted summary of the same selection, shown side by side. */
+  unweighted: QuestionSummary | undefined;
   breakdown: Breakdown | undefined;
   /** Text answers (text kinds), or `hidden` when the segment is too small to show any. */
   texts: { hidden: true } | { hidden: false; items: string[]; total: number } | undefined;
@@ -67,6 +75,11 @@ export interface SurveyResults {
     invitations: Guarded<FunnelValues> | undefined;
   };
   modes: { key: string; funnel: Guarded<FunnelValues> }[];
+  /** Whether figures are weighted, with the report of the raking, or why they could not be. */
+  weighting:
+    | Exclude<SurveyWeighting, { ok: true }>
+    | Omit<Extract<SurveyWeighting, { ok: true }>, 'responses' | 'weights'>
+    | undefined;
 }
 
 const TEXT_LIMIT = 200;
@@ -122,6 +135,47 @@ export async function getSurveyResults(
     }
   }
   const questions = current ? allQuestions(current.definition) : [];
+  // Weighted figures are tallied afresh from every completed response with its raking weight, for
+  // everyone and for the segments of the attribute shown; suppression still counts respondents.
+  let weighting: SurveyResults['weighting'];
+  let weightedTallies: Map<string, Tally> | undefined;
+  const weightedByCategory = new Map<string, Map<string, Tally>>();
+  if (query.weighted) {
+    const computed = await computeSurveyWeights(db, actor, survey);
+    if (computed.ok) {
+      const { responses, weights, ...report } = computed;
+      weighting = report;
+      weightedTallies = new Map();
+      // Which questions each response was shown, in the version it answered (as the tallies count them).
+      const versions = new Map(
+        (await listVersions(db, actor.organizationId, survey.id)).map((v) => [v.id, v]),
+      );
+      const shownTo = responses.map((r) => {
+        const version = versions.get(r.versionId);
+        return new Set(version ? visibleQuestions(version.definition, r.answers).map((q) => q.id) : []);
+      });
+      const isShown = (question: Question, i: number) => shownTo[i]!.has(question.id);
+      for (const question of questions) {
+        const rq = toResultQuestion(question);
+        let all = emptyTally(rq);
+        const perCategory = new Map<string, Tally>();
+        responses.forEach((r, i) => {
+          if (!isShown(question, i)) return;
+          const w = weights[i]!;
+          all = addToTally(all, r.answers[question.id], w);
+          if (tableBy) {
+            const category = r.segments[tableBy.id] ?? '';
+            perCategory.set(
+              category,
+              addToTally(perCategory.get(category) ?? emptyTally(rq), r.answers[question.id], w),
+            );
+          }
+        });
+        weightedTallies.set(question.id, all);
+        weightedByCategory.set(question.id, perCategory);
+      }
+    } else weighting = computed;
+  }
   const texts = questions.some((q) => q.kind === 'short_text' || q.kind === 'long_text')
     ? await textAnswers(
         db,
@@ -133,13 +187,18 @@ export async function getSurveyResults(
     : [];
   const results: QuestionResult[] = questions.map((question) => {
     const rq = toResultQuestion(question);
-    const tally = tallies.get(question.id) ?? emptyTally(rq);
-    const options = { k, weighted: false };
+    const unweightedTally = tallies.get(question.id) ?? emptyTally(rq);
+    const weightedTally = weightedTallies?.get(question.id);
+    const tally = weightedTally ?? unweightedTally;
+    const options = { k, weighted: weightedTally !== undefined };
     let summary = summarise(rq, tally, options);
+    let unweighted = weightedTally ? summarise(rq, unweightedTally, { k, weighted: false }) : undefined;
     let table: Breakdown | undefined;
     let textsShown = textsVisible(tally.answered.n, k);
     if (tableBy) {
-      const perCategory = byCategory.get(question.id) ?? new Map<string, Tally>();
+      const perCategory =
+        (weightedTally ? weightedByCategory.get(question.id) : byCategory.get(question.id)) ??
+        new Map<string, Tally>();
       const categories = [...tableBy.categories.map((c) => c.id), ''];
       const segmentTallies = categories.map((category) => perCategory.get(category) ?? emptyTally(rq));
       table = breakdown(
@@ -155,6 +214,17 @@ export async function getSurveyResults(
       if (filter) {
         const index = categories.indexOf(filter.categoryId ?? '');
         summary = table.segments[index]!.summary;
+        if (weightedTally) {
+          const plain = breakdown(
+            rq,
+            categories.map((category) => ({
+              category,
+              tally: byCategory.get(question.id)?.get(category) ?? emptyTally(rq),
+            })),
+            { k, weighted: false, overall: unweightedTally },
+          );
+          unweighted = plain.segments[index]!.summary;
+        }
         textsShown = visible[index] ?? false;
         table = undefined;
       }
@@ -171,7 +241,7 @@ export async function getSurveyResults(
         shownTexts = { hidden: false, items: found.slice(0, TEXT_LIMIT), total: found.length };
       }
     }
-    return { question, summary, breakdown: table, texts: shownTexts };
+    return { question, summary, unweighted, breakdown: table, texts: shownTexts };
   });
   const counts = await responseCounts(db, actor.organizationId, survey.id);
   const invited = await invitationFunnel(db, actor.organizationId, survey.id);
@@ -209,5 +279,6 @@ export async function getSurveyResults(
           : undefined,
     },
     modes: group('mode'),
+    weighting,
   };
 }

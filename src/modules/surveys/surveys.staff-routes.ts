@@ -307,6 +307,7 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
         filter: text(req.query.filter),
         breakdownBy: text(req.query.breakdownBy),
         search: text(req.query.search),
+        weighted: req.query.weighted === '1',
       };
       let results;
       let error: string | undefined;
@@ -316,7 +317,10 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
         if (!validationFailed(e)) throw e;
         // An unknown filter or attribute (a stale link): show everyone, and say so.
         error = req.t('surveys:results.unknownSegmentChoice');
-        results = await getSurveyResults(db, req.staff, req.params.id, { search: query.search });
+        results = await getSurveyResults(db, req.staff, req.params.id, {
+          search: query.search,
+          weighted: query.weighted,
+        });
       }
       return sendPage(
         reply,

@@ -101,6 +101,8 @@ function OptionTable(props: {
   cells: KeyedCell[];
   caption: string;
   k: number;
+  /** The unweighted cells beside weighted ones. */
+  plain?: KeyedCell[] | undefined;
 }) {
   const { ctx } = props;
   return (
@@ -115,19 +117,42 @@ function OptionTable(props: {
             {ctx.t('surveys:results.count')}
           </th>
           <th scope="col" class="num" safe>
-            {ctx.t('surveys:results.share')}
+            {props.plain ? ctx.t('surveys:results.weightedShare') : ctx.t('surveys:results.share')}
           </th>
+          {props.plain ? (
+            <th scope="col" class="num" safe>
+              {ctx.t('surveys:results.unweightedShare')}
+            </th>
+          ) : (
+            ''
+          )}
         </tr>
       </thead>
       <tbody>
-        {props.cells.map((cell) => (
-          <tr>
-            <th scope="row" safe>
-              {keyLabel(ctx, props.q, cell.key)}
-            </th>
-            <Cell ctx={ctx} cell={cell} k={props.k} />
-          </tr>
-        ))}
+        {props.cells.map((cell, i) => {
+          const plain = props.plain?.[i];
+          return (
+            <tr>
+              <th scope="row" safe>
+                {keyLabel(ctx, props.q, cell.key)}
+              </th>
+              <Cell ctx={ctx} cell={cell} k={props.k} />
+              {props.plain ? (
+                !plain || plain.suppressed ? (
+                  <td class="suppressed" safe>
+                    {fewer(ctx, props.k)}
+                  </td>
+                ) : (
+                  <td class="num" safe>
+                    {percent(ctx, plain.share)}
+                  </td>
+                )
+              ) : (
+                ''
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -155,17 +180,28 @@ function Mean({ ctx, mean, k }: { ctx: PageContext; mean: Guarded<MeanEstimate> 
   );
 }
 
+function cellsOf(s: QuestionSummary | undefined): KeyedCell[] | undefined {
+  if (!s || s.suppressed) return undefined;
+  if ('options' in s) return s.options;
+  if ('values' in s) return s.values;
+  if ('buckets' in s) return s.buckets;
+  return undefined;
+}
+
 function SummaryView({
   ctx,
   q,
   summary,
   k,
+  plain,
 }: {
   ctx: PageContext;
   q: Question;
   summary: QuestionSummary;
   k: number;
+  plain?: QuestionSummary | undefined;
 }) {
+  const plainCells = plain ? (cellsOf(plain) ?? []) : undefined;
   if (summary.suppressed)
     return (
       <p class="suppressed" safe>
@@ -186,7 +222,7 @@ function SummaryView({
         <>
           {head}
           <OptionBars ctx={ctx} q={q} cells={summary.options} k={k} id={`chart-${q.id}`} />
-          <OptionTable ctx={ctx} q={q} cells={summary.options} caption={caption} k={k} />
+          <OptionTable ctx={ctx} q={q} cells={summary.options} caption={caption} k={k} plain={plainCells} />
           {summary.kind === 'multiple_choice' ? (
             <p class="hint" safe>
               {ctx.t('surveys:results.multipleNote')}
@@ -216,7 +252,7 @@ function SummaryView({
               suppressedText: fewer(ctx, k),
             })}
           </figure>
-          <OptionTable ctx={ctx} q={q} cells={summary.options} caption={caption} k={k} />
+          <OptionTable ctx={ctx} q={q} cells={summary.options} caption={caption} k={k} plain={plainCells} />
           <Mean ctx={ctx} mean={summary.mean} k={k} />
         </>
       );
@@ -225,7 +261,7 @@ function SummaryView({
         <>
           {head}
           <OptionBars ctx={ctx} q={q} cells={summary.values} k={k} id={`chart-${q.id}`} />
-          <OptionTable ctx={ctx} q={q} cells={summary.values} caption={caption} k={k} />
+          <OptionTable ctx={ctx} q={q} cells={summary.values} caption={caption} k={k} plain={plainCells} />
           <Mean ctx={ctx} mean={summary.mean} k={k} />
         </>
       );
@@ -324,7 +360,7 @@ function SummaryView({
       return (
         <>
           {head}
-          <OptionTable ctx={ctx} q={q} cells={summary.buckets} caption={caption} k={k} />
+          <OptionTable ctx={ctx} q={q} cells={summary.buckets} caption={caption} k={k} plain={plainCells} />
         </>
       );
     default:
@@ -450,11 +486,60 @@ function Select(props: {
   );
 }
 
+function WeightingNote({ ctx, results }: { ctx: PageContext; results: SurveyResults }) {
+  const w = results.weighting;
+  if (!w) return <></>;
+  const t = ctx.t;
+  if (!w.ok) {
+    const attribute = 'attributeId' in w ? results.attributes.find((a) => a.id === w.attributeId) : undefined;
+    const category =
+      attribute && 'categoryId' in w ? attribute.categories.find((c) => c.id === w.categoryId) : undefined;
+    const key =
+      w.reason === 'weighting_error'
+        ? `surveys:results.weightingErrors.${w.code}`
+        : `surveys:results.weightingErrors.${w.reason}`;
+    return (
+      <div class="error-summary" role="alert">
+        <p safe>
+          {t(key, {
+            attribute: attribute ? labelIn(attribute, ctx.locale) : '',
+            category: category ? labelIn(category, ctx.locale) : '',
+            defaultValue: t('surveys:results.weightingErrors.other', {
+              code: w.reason === 'weighting_error' ? w.code : w.reason,
+            }),
+          })}
+        </p>
+      </div>
+    );
+  }
+  const margins = w.margins
+    .map((m) => {
+      const attribute = results.attributes.find((a) => a.id === m.attributeId);
+      return `${attribute ? labelIn(attribute, ctx.locale) : m.attributeId} (${m.source}${m.asOf ? `, ${m.asOf}` : ''})`;
+    })
+    .join('; ');
+  return (
+    <div class="notice" role="status">
+      <p safe>{t('surveys:results.weightedTo', { margins })}</p>
+      <p safe>
+        {t('surveys:results.weightingReport', {
+          iterations: w.iterations,
+          converged: w.converged ? t('surveys:results.converged') : t('surveys:results.notConverged'),
+          deff: formatNumber(ctx, w.summary.deff, 2),
+          ess: formatNumber(ctx, w.summary.effectiveSampleSize, 1),
+          min: formatNumber(ctx, w.summary.minWeight, 2),
+          max: formatNumber(ctx, w.summary.maxWeight, 2),
+        })}
+      </p>
+    </div>
+  );
+}
+
 /** The results page of a survey. */
 export function ResultsPage(props: {
   ctx: PageContext;
   results: SurveyResults;
-  query: { filter: string; breakdownBy: string; search: string };
+  query: { filter: string; breakdownBy: string; search: string; weighted: boolean };
   canExport: boolean;
   error?: string | undefined;
 }): JSX.Element {
@@ -509,6 +594,16 @@ export function ResultsPage(props: {
             ...results.attributes.map((a): [string, string] => [a.id, labelIn(a, ctx.locale)]),
           ]}
         />
+        <Select
+          id="f-weighted"
+          name="weighted"
+          label={t('surveys:results.weighting')}
+          value={props.query.weighted ? '1' : ''}
+          options={[
+            ['', t('surveys:results.unweighted')],
+            ['1', t('surveys:results.weightedOption')],
+          ]}
+        />
         <div class="field">
           <label for="f-search" safe>
             {t('surveys:results.search')}
@@ -519,6 +614,7 @@ export function ResultsPage(props: {
           {t('surveys:results.apply')}
         </button>
       </form>
+      <WeightingNote ctx={ctx} results={results} />
       {props.canExport ? (
         <p class="actions">
           <a class="button" href={`/staff/surveys/${survey.id}/export.csv`} safe>
@@ -619,7 +715,13 @@ export function ResultsPage(props: {
           <h2 id={`r-${result.question.id}`} safe>
             {`${result.question.code}. ${localized(result.question.text, ctx.locale)}`}
           </h2>
-          <SummaryView ctx={ctx} q={result.question} summary={result.summary} k={results.k} />
+          <SummaryView
+            ctx={ctx}
+            q={result.question}
+            summary={result.summary}
+            k={results.k}
+            plain={result.unweighted}
+          />
           <BreakdownView ctx={ctx} result={result} results={results} />
           <Texts ctx={ctx} result={result} k={results.k} />
         </section>
