@@ -8,8 +8,9 @@ import { settleCompletedResponse } from './complete-response.js';
 import { applyAnswers, unknownQuestionIds } from './survey-answers.js';
 import { allQuestions } from './survey-definition.js';
 import { surveyRules } from './surveys.policy.js';
-import { findSurvey, findVersion, insertResponse } from './surveys.repository.js';
+import { findSurveyState, insertResponse } from './surveys.repository.js';
 import { responseModes } from './surveys.table.js';
+import { currentVersionOf, rememberAnsweredVersion } from './version-cache.js';
 
 /** A complete response sent in one go (API, integrations). */
 export const SubmitResponseInput = Type.Object({
@@ -37,12 +38,12 @@ export async function submitResponse(
 ): Promise<{ id: string; versionId: string; version: number }> {
   authorize(actor, surveyRules.collect);
   const input = parseInput(SubmitResponseInput, raw);
-  const survey = await findSurvey(db, actor.organizationId, surveyId);
+  const survey = await findSurveyState(db, actor.organizationId, surveyId);
   if (!survey || !survey.currentVersionId) throw notFound();
   if (survey.status !== 'published') throw new AppError('survey_closed');
   const initiative = await getInitiative(db, actor, survey.initiativeId);
   if (initiative.status !== 'open') throw new AppError('initiative_not_open');
-  const version = await findVersion(db, actor.organizationId, survey.currentVersionId);
+  const version = await currentVersionOf(db, actor.organizationId, survey);
   if (!version) throw notFound();
   const definition = version.definition;
   const unknown = unknownQuestionIds(definition, input.answers);
@@ -74,5 +75,6 @@ export async function submitResponse(
     'completed',
     segments,
   );
+  rememberAnsweredVersion(actor.organizationId, survey, version);
   return { id, versionId: version.id, version: version.version };
 }

@@ -1,9 +1,10 @@
 import { addToTally, emptyTally, type Tally } from '../../analysis/survey-results/index.js';
 import type { ResultQuestion } from '../../analysis/survey-results/types.js';
+import { PostgresAdapter } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { visibleQuestions, type Answers } from './survey-answers.js';
 import { PREFER_NOT_TO_SAY, type Question, type SurveyDefinition } from './survey-definition.js';
-import { readTallies, writeTallies } from './surveys.repository.js';
+import { lockSurveyTalliesOnPostgres, readTallies, upsertTallies } from './surveys.repository.js';
 
 // The results page reads tallies, never the responses: each completed response is added to the
 // tally of every question it was shown, once for everyone and once per demographic segment of the
@@ -59,17 +60,22 @@ export async function addResponseToTallies(
     ...attributeIds.map((a) => (segments[a] ? segmentKey(a, segments[a]) : unknownSegmentKey(a))),
   ];
   const shown = visibleQuestions(definition, answers);
+  if (shown.length === 0) return;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await lockSurveyTalliesOnPostgres(db, surveyId);
   const existing = await readTallies(db, organizationId, surveyId, keys);
   const byKey = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));
-  const writes: { questionId: string; segment: string; data: string; exists: boolean }[] = [];
+  // One statement for every tally the response touches (questions shown × segments): at eight
+  // questions and three attributes that is 32 rows, which row by row cost more than the rest of
+  // the submission together.
+  const writes: { questionId: string; segment: string; data: string }[] = [];
   for (const q of shown) {
     const question = toResultQuestion(q);
     for (const segment of keys) {
       const stored = byKey.get(`${q.id}\u0000${segment}`);
       const tally = stored ? (JSON.parse(stored) as Tally) : emptyTally(question);
       const next = addToTally(tally, answers[q.id], 1);
-      writes.push({ questionId: q.id, segment, data: JSON.stringify(next), exists: stored !== undefined });
+      writes.push({ questionId: q.id, segment, data: JSON.stringify(next) });
     }
   }
-  await writeTallies(db, organizationId, surveyId, writes);
+  await upsertTallies(db, organizationId, surveyId, writes);
 }

@@ -1004,3 +1004,84 @@ export async function activeKiosks(db: Db, organizationId: string, surveyId: str
     .execute();
   return rows.map(toKiosk);
 }
+
+// Ingest path: the few columns a submission checks, and tallies written in one statement.
+
+/** What a submission needs to know about a survey, without parsing its draft. */
+export interface SurveyState {
+  id: string;
+  initiativeId: string;
+  status: SurveyStatus;
+  currentVersionId: string | null;
+  /** Changes whenever the survey is published again (a version without answers may be replaced then). */
+  updatedAt: string;
+}
+
+/** A survey's status, current version and initiative (the submission path; no JSON parsed). */
+export async function findSurveyState(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<SurveyState | undefined> {
+  const row = await db
+    .selectFrom('surveys')
+    .select(['id', 'initiative_id', 'status', 'current_version_id', 'updated_at'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        initiativeId: row.initiative_id,
+        status: row.status as SurveyStatus,
+        currentVersionId: row.current_version_id,
+        updatedAt: row.updated_at,
+      }
+    : undefined;
+}
+
+/**
+ * PostgreSQL only: serializes tally updates of one survey until the caller's transaction ends.
+ * PostgreSQL runs transactions side by side, and two of them reading the same tally would each write
+ * back their own increment (a lost update), or both insert a new one; a transaction-scoped advisory
+ * lock per survey prevents that. (A SQLite write transaction already excludes every other writer.)
+ */
+export async function lockSurveyTalliesOnPostgres(db: Db, surveyId: string): Promise<void> {
+  await db
+    .selectNoFrom((eb) =>
+      eb
+        .fn('pg_advisory_xact_lock', [
+          eb.fn('hashtextextended', [eb.val(`survey_tallies:${surveyId}`), eb.lit(0)]),
+        ])
+        .as('locked'),
+    )
+    .execute();
+}
+
+/** Inserts or replaces tallies, one statement per 500 rows. The caller holds the transaction that read them. */
+export async function upsertTallies(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  tallies: { questionId: string; segment: string; data: string }[],
+): Promise<void> {
+  for (let i = 0; i < tallies.length; i += 500) {
+    await db
+      .insertInto('survey_tallies')
+      .values(
+        tallies.slice(i, i + 500).map((t) => ({
+          organization_id: organizationId,
+          survey_id: surveyId,
+          question_id: t.questionId,
+          segment: t.segment,
+          data: t.data,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['survey_id', 'question_id', 'segment'])
+          .doUpdateSet((eb) => ({ data: eb.ref('excluded.data') })),
+      )
+      .execute();
+  }
+}
