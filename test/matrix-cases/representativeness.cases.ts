@@ -1,4 +1,8 @@
 import { representativenessRules } from '../../src/modules/representativeness/representativeness.policy.js';
+import { registerParticipant } from '../../src/modules/participants/register-participant.js';
+import { actorOf } from '../../src/modules/staff/actor-of.js';
+import { unique } from '../support/matrix-fixtures.js';
+import { buildSurvey } from '../support/survey-factory.js';
 import type { RouteCase } from './types.js';
 
 /** Route cases of the representativeness capability. */
@@ -46,6 +50,31 @@ export const representativenessCases: Record<string, RouteCase> = {
             ...categories.map((c) => `${attribute.key},${c.key},${share}`),
           ].join('\n'),
         },
+      };
+    },
+  },
+  'POST /staff/initiatives/:id/recruit': {
+    audience: representativenessRules.recruit,
+    request: async (t, f) => {
+      // A survey of the initiative and one contactable participant in the first category.
+      const { survey } = await buildSurvey(t.db, actorOf(f.staff.admin.member), f.initiative.id, {
+        questions: [{ kind: 'short_text', textEn: 'Say something' }],
+      });
+      const category = await t.db
+        .selectFrom('demographic_categories')
+        .select('id')
+        .where('attribute_id', '=', f.attributeId)
+        .orderBy('position')
+        .executeTakeFirstOrThrow();
+      await registerParticipant(t.db, actorOf(f.staff.admin.member), f.initiative.id, {
+        consent: true,
+        email: `recruit-${unique()}@example.org`,
+        followUp: true,
+        demographics: { [f.attributeId]: category.id },
+      });
+      return {
+        path: `/staff/initiatives/${f.initiative.id}/recruit`,
+        form: { surveyId: survey.id, attributeId: f.attributeId, categoryId: category.id },
       };
     },
   },

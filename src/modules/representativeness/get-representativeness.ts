@@ -3,7 +3,8 @@ import {
   type Representativeness,
 } from '../../analysis/representativeness/index.js';
 import type { Db } from '../../db/database.js';
-import { authorize, type StaffActor } from '../../platform/actor.js';
+import { authorize, can, type StaffActor } from '../../platform/actor.js';
+import { recruitableParticipants } from './recruit-missing.js';
 import { invalid } from '../../platform/errors.js';
 import type { Initiative } from '../initiatives/initiatives.table.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
@@ -30,6 +31,8 @@ export interface RepresentativenessView {
   unknown: Record<string, number>;
   result: Representativeness;
   threshold: number;
+  /** For the survey shown, when the viewer may recruit: contactable, uninvited people per missing group. */
+  recruitable: Map<string, number> | undefined;
 }
 
 /**
@@ -101,5 +104,31 @@ export async function getRepresentativeness(
       })),
     { threshold },
   );
-  return { initiative, attributes, populations, surveys, survey, sampleSize, unknown, result, threshold };
+  let recruitable: Map<string, number> | undefined;
+  if (survey?.status === 'published' && can(actor, representativenessRules.recruit)) {
+    recruitable = new Map();
+    for (const m of result.missing) {
+      const people = await recruitableParticipants(
+        db,
+        actor,
+        initiative.id,
+        survey.id,
+        m.attribute,
+        m.category,
+      );
+      recruitable.set(`${m.attribute}:${m.category}`, people.length);
+    }
+  }
+  return {
+    initiative,
+    attributes,
+    populations,
+    surveys,
+    survey,
+    sampleSize,
+    unknown,
+    result,
+    threshold,
+    recruitable,
+  };
 }

@@ -6,4 +6,6 @@ export const representativenessRules = {
   view: ['admin', 'facilitator', 'analyst', 'frontline'],
   /** Enter or import the population margins and quotas: those who plan, and analysts who know the data. */
   manage: ['admin', 'facilitator', 'analyst'],
+  /** Invite a missing group to a survey: those who may send survey invitations. */
+  recruit: ['admin', 'facilitator'],
 } as const satisfies Record<string, Rule>;

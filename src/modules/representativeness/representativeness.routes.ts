@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { formToInput } from '../../platform/validation.js';
+import { formToInput, hasForbiddenCharacters } from '../../platform/validation.js';
 import { formErrors, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
 import { getRepresentativeness } from './get-representativeness.js';
 import { importMargins } from './import-margins.js';
+import { recruitMissing } from './recruit-missing.js';
 import { representativenessRules } from './representativeness.policy.js';
 import { saveTargetPopulation } from './save-target-population.js';
 import { RepresentativenessPage } from './views/representativeness-page.js';
@@ -13,12 +14,13 @@ type Params = { Params: { id: string }; Querystring: Record<string, unknown> };
 type AttributeParams = { Params: { id: string; attributeId: string } };
 
 function text(value: unknown, max = 200): string {
-  return typeof value === 'string' ? value.trim().slice(0, max) : '';
+  // Control characters never belong in these fields (and NUL cannot reach PostgreSQL).
+  return typeof value === 'string' && !hasForbiddenCharacters(value) ? value.trim().slice(0, max) : '';
 }
 
 /** Staff pages of representativeness: the live "who is missing" view and the target population forms. */
 export async function representativenessRoutes(app: FastifyInstance): Promise<void> {
-  const { db } = app.deps;
+  const { db, config, i18n } = app.deps;
 
   async function show(
     req: FastifyRequest,
@@ -106,6 +108,39 @@ export async function representativenessRoutes(app: FastifyInstance): Promise<vo
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
       const form = { values: formToInput(req.body), errors: formErrors(error.fields, req.t) };
       return show(req, reply, req.params.id, { forms: { [req.params.attributeId]: form } }, 422);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/staff/initiatives/:id/recruit', async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const input = {
+      surveyId: text(body.surveyId, 64),
+      attributeId: text(body.attributeId, 64),
+      categoryId: text(body.categoryId, 64),
+    };
+    try {
+      const invited = await db.transaction().execute((trx) =>
+        recruitMissing(trx, req.staff, req.params.id, input, {
+          publicUrl: config.publicUrl,
+          translatorFor: (locale) => i18n.getFixedT(locale),
+        }),
+      );
+      return reply.redirect(
+        `/staff/initiatives/${req.params.id}/representativeness?survey=${encodeURIComponent(input.surveyId)}&notice=invited&count=${invited}`,
+        303,
+      );
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      return show(
+        req,
+        reply,
+        req.params.id,
+        {
+          surveyId: input.surveyId,
+          notice: formErrors(error.fields, req.t).categoryId ?? formErrors(error.fields, req.t).surveyId,
+        },
+        422,
+      );
     }
   });
 

@@ -15,6 +15,7 @@ import { registerParticipant } from '../participants/register-participant.js';
 import type { Organization } from '../organizations/get-organization.js';
 import { submitResponse } from '../surveys/submit-response.js';
 import { getRepresentativeness } from './get-representativeness.js';
+import { saveTargetPopulation } from './save-target-population.js';
 
 describe.each(engines)('target populations and who is missing on %s', (engine) => {
   let t: TestApp;
@@ -166,5 +167,57 @@ describe.each(engines)('target populations and who is missing on %s', (engine) =
       category: demographics.district.categories.south,
       needed: 2,
     });
+  });
+  it('invites the contactable participants of a missing group to a survey in one action, once', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const actor = actorOf(facilitator);
+    const { survey, questions } = await buildSurvey(t.db, actor, initiative.id, {
+      questions: [
+        { kind: 'demographic', textEn: 'District', attributeId: demographics.district.id, required: true },
+      ],
+    });
+    const { north, south } = demographics.district.categories;
+    for (let i = 0; i < 4; i++)
+      await submitResponse(t.db, actor, survey.id, { answers: { [questions[0]!.id]: north } });
+    // Southerners: two may be written to, one did not agree to follow-up, one has no address.
+    const people = [
+      { email: 's1@example.org', followUp: true },
+      { email: 's2@example.org', followUp: true },
+      { email: 's3@example.org', followUp: false },
+      {},
+    ];
+    for (const p of people)
+      await registerParticipant(t.db, actor, initiative.id, {
+        consent: true,
+        ...p,
+        demographics: { [demographics.district.id]: south },
+      });
+    await saveTargetPopulation(t.db, actor, initiative.id, demographics.district.id, {
+      [`share_${north}`]: '50',
+      [`share_${south}`]: '50',
+      source: 'Register',
+    });
+    const view = await getRepresentativeness(t.db, actor, initiative.id, { surveyId: survey.id });
+    expect(view.recruitable?.get(`${demographics.district.id}:${south}`)).toBe(2);
+
+    const staff = await signIn(t.app, facilitator.email, facilitator.password);
+    const page = `/staff/initiatives/${initiative.id}/representativeness?survey=${survey.id}`;
+    expect((await staff.get(page)).body).toContain(
+      'Invite the 2 in District: South who agreed to be contacted',
+    );
+    const form = { surveyId: survey.id, attributeId: demographics.district.id, categoryId: south };
+    const invited = await staff.submit(page, `/staff/initiatives/${initiative.id}/recruit`, form);
+    expect(invited.statusCode).toBe(303);
+    const mails = await t.db.selectFrom('mail_outbox').select('to_address').execute();
+    expect(
+      mails
+        .map((m) => m.to_address)
+        .filter((a) => a.startsWith('s'))
+        .sort(),
+    ).toEqual(['s1@example.org', 's2@example.org']);
+    const again = await staff.submit(page, `/staff/initiatives/${initiative.id}/recruit`, form);
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('Nobody in this group can be invited to this survey now');
+    expect(await t.db.selectFrom('survey_invitations').select('id').execute()).toHaveLength(2);
   });
 });

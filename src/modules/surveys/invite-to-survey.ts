@@ -189,3 +189,20 @@ export async function inviteToSurvey(
   });
   return { invited, skipped };
 }
+
+/**
+ * The initiative's contactable participants (an address and consent to follow-up) not yet invited
+ * to this survey, for targeted recruitment of groups who are missing.
+ */
+export async function uninvitedContactableParticipants(
+  db: Db,
+  actor: StaffActor | undefined,
+  surveyId: string,
+): Promise<ContactableParticipant[]> {
+  const live = await requireLiveSurvey(db, actor, surveyId, surveyRules.manage);
+  const contactable = await contactableParticipants(db, live.actor, live.initiative.id);
+  const already = await invitedSoFar(db, live.org.id, live.survey.id);
+  return contactable.filter(
+    (p) => !already.participantIds.has(p.id) && !already.emails.has(p.email.toLowerCase()),
+  );
+}

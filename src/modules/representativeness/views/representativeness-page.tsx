@@ -288,15 +288,37 @@ export function RepresentativenessPage(props: {
         <ul class="missing">
           {view.result.missing.map((m) => {
             const attribute = view.attributes.find((a) => a.id === m.attribute);
+            const recruitable = view.recruitable?.get(`${m.attribute}:${m.category}`);
+            const group = attribute
+              ? `${labelIn(attribute, ctx.locale)}: ${categoryLabel(ctx, attribute, m.category)}`
+              : m.category;
             return (
-              <li safe>
-                {t('representativeness:missingItem', {
-                  attribute: attribute ? labelIn(attribute, ctx.locale) : m.attribute,
-                  category: attribute ? categoryLabel(ctx, attribute, m.category) : m.category,
-                  sample: pct(ctx, m.sampleShare),
-                  population: pct(ctx, m.populationShare),
-                  needed: m.needed ?? '–',
-                })}
+              <li>
+                <span safe>
+                  {t('representativeness:missingItem', {
+                    attribute: attribute ? labelIn(attribute, ctx.locale) : m.attribute,
+                    category: attribute ? categoryLabel(ctx, attribute, m.category) : m.category,
+                    sample: pct(ctx, m.sampleShare),
+                    population: pct(ctx, m.populationShare),
+                    needed: m.needed ?? '–',
+                  })}
+                </span>
+                {recruitable === undefined || !view.survey ? (
+                  ''
+                ) : recruitable === 0 ? (
+                  <p class="hint" safe>
+                    {t('representativeness:nobodyToInvite')}
+                  </p>
+                ) : (
+                  <Form ctx={ctx} action={`${base}/recruit`} class="inline">
+                    <input type="hidden" name="surveyId" value={view.survey.id} />
+                    <input type="hidden" name="attributeId" value={m.attribute} />
+                    <input type="hidden" name="categoryId" value={m.category} />
+                    <button type="submit" class="button" safe>
+                      {t('representativeness:invite', { count: recruitable, group })}
+                    </button>
+                  </Form>
+                )}
               </li>
             );
           })}
