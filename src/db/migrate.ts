@@ -5,6 +5,7 @@ import * as surveys from './migrations/2026-11-24T1300-surveys.js';
 import * as interviews from './migrations/2026-11-24T1310-interviews.js';
 import * as surveyDistribution from './migrations/2026-11-24T1320-survey-distribution.js';
 import * as representativeness from './migrations/2026-11-24T1330-representativeness.js';
+import * as surveyResponseIndexes from './migrations/2026-11-24T1340-survey-response-indexes.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1310-interviews': interviews,
   '2026-11-24T1320-survey-distribution': surveyDistribution,
   '2026-11-24T1330-representativeness': representativeness,
+  '2026-11-24T1340-survey-response-indexes': surveyResponseIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
