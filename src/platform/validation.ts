@@ -92,6 +92,7 @@ function trimStrings(value: unknown): unknown {
 
 // NUL cannot be stored in PostgreSQL text and has no business in any field; other C0 controls
 // except tab, line feed and carriage return are refused too, so both engines store the same.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** Whether text holds control characters no field accepts (NUL and other C0 controls but tab and newlines). */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 // Surveys: a working draft per survey, frozen published versions, responses that keep their version,
 // and incremental tallies per question and demographic segment (the results page never rescans
@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen and must not depend on today's types */
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const org = (c: any) => c.notNull().references('organizations.id').onDelete('cascade');
+  const org = (c: ColumnDefinitionBuilder) => c.notNull().references('organizations.id').onDelete('cascade');
 
   await db.schema
     .createTable('surveys')
@@ -105,6 +105,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['survey_invitations', 'survey_tallies', 'survey_responses', 'survey_versions', 'surveys'])
+  for (const table of [
+    'survey_invitations',
+    'survey_tallies',
+    'survey_responses',
+    'survey_versions',
+    'surveys',
+  ])
     await db.schema.dropTable(table).execute();
 }

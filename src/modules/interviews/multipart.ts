@@ -1,4 +1,4 @@
-import multipart, { type Multipart, type MultipartFile, type MultipartValue } from '@fastify/multipart';
+import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 

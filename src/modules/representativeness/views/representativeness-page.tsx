@@ -1,6 +1,6 @@
 import type { AttributeRepresentativeness } from '../../../analysis/representativeness/index.js';
 import { DivergingBarChart, percentFormat, pointsFormat } from '../../../ui/charts/index.js';
-import { ErrorSummary, Form, Notice, TextArea, TextField } from '../../../ui/components.js';
+import { ErrorSummary, Form, Notice } from '../../../ui/components.js';
 import { StaffLayout } from '../../../ui/layout.js';
 import type { FormState, PageContext } from '../../../ui/page-context.js';
 import { labelIn, type DemographicAttribute } from '../../participants/participants.table.js';
@@ -16,9 +16,78 @@ function pct(ctx: PageContext, share: number): string {
   return `${fmt(ctx, share * 100)} %`;
 }
 
+function quotaText(ctx: PageContext, quota: { count: number; target: number } | undefined): string {
+  return quota
+    ? ctx.t('representativeness:quotaProgress', { count: quota.count, target: quota.target })
+    : '–';
+}
+
 function categoryLabel(ctx: PageContext, attribute: DemographicAttribute, id: string): string {
   const c = attribute.categories.find((x) => x.id === id);
   return c ? labelIn(c, ctx.locale) : id;
+}
+
+/**
+ * This page holds one form per attribute and an import form, all with fields named `source` and
+ * `asOf`: with the design system's `f-<name>` ids, every label but the first would point at another
+ * form's field. So each form's ids carry a prefix, except in the one form shown again with its
+ * errors, whose ids stay `f-<name>` because the error summary links there.
+ */
+function idPrefixOf(form: FormState, prefix: string): string {
+  return Object.keys(form.errors).length > 0 ? '' : `${prefix}-`;
+}
+
+/** A text input or text area like the design system's, with its ids under a per-form prefix. */
+function Field(props: {
+  form: FormState;
+  idPrefix: string;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  type?: string;
+  rows?: number;
+}) {
+  const id = `f-${props.idPrefix}${props.name}`;
+  const error = props.form.errors[props.name];
+  const raw = props.form.values[props.name];
+  const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name: props.name,
+    required: props.required,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <p class="field-error" id={`${id}-error`} safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.rows ? (
+        <textarea {...common} rows={String(props.rows)} safe>
+          {value}
+        </textarea>
+      ) : (
+        <input {...common} type={props.type ?? 'text'} value={value} />
+      )}
+    </div>
+  );
 }
 
 function AttributeSection(props: {
@@ -34,6 +103,7 @@ function AttributeSection(props: {
   const population = view.populations.find((p) => p.attributeId === attribute.id);
   const name = labelIn(attribute, ctx.locale);
   const locale = ctx.locale === 'da' ? 'da-DK' : 'en-GB';
+  const idPrefix = idPrefixOf(props.form, attribute.id);
   return (
     <section class="attribute-representativeness" aria-labelledby={`a-${attribute.id}`}>
       <h2 id={`a-${attribute.id}`} safe>
@@ -108,14 +178,7 @@ function AttributeSection(props: {
                   <td class="num" safe>
                     {`${c.deviation >= 0 ? '+' : '−'}${fmt(ctx, Math.abs(c.deviation) * 100)}`}
                   </td>
-                  <td safe>
-                    {c.quota
-                      ? t('representativeness:quotaProgress', {
-                          count: c.quota.count,
-                          target: c.quota.target,
-                        })
-                      : '–'}
-                  </td>
+                  <td safe>{quotaText(ctx, c.quota)}</td>
                 </tr>
               ))}
             </tbody>
@@ -128,15 +191,14 @@ function AttributeSection(props: {
           </p>
           {assessed.chiSquare ? (
             <p safe>
-              {t('representativeness:chiSquare', {
+              {`${t('representativeness:chiSquare', {
                 statistic: fmt(ctx, assessed.chiSquare.statistic, 2),
                 df: assessed.chiSquare.degreesOfFreedom,
                 p:
                   assessed.chiSquare.pValue < 0.001
                     ? `< ${fmt(ctx, 0.001, 3)}`
                     : fmt(ctx, assessed.chiSquare.pValue, 3),
-              })}
-              {assessed.chiSquare.smallExpected ? ` ${t('representativeness:smallExpected')}` : ''}
+              })}${assessed.chiSquare.smallExpected ? ` ${t('representativeness:smallExpected')}` : ''}`}
             </p>
           ) : (
             ''
@@ -172,7 +234,7 @@ function AttributeSection(props: {
               ])}
             />
             {props.form.errors.shares ? (
-              <p class="field-error" id="f-shares" safe>
+              <p class="field-error" id={`f-${idPrefix}shares`} safe>
                 {props.form.errors.shares}
               </p>
             ) : (
@@ -181,22 +243,31 @@ function AttributeSection(props: {
             <div class="field-row">
               {attribute.categories.map((c) => (
                 <>
-                  <TextField
+                  <Field
                     form={props.form}
+                    idPrefix={idPrefix}
                     name={`share_${c.id}`}
                     label={t('representativeness:shareOf', { category: labelIn(c, ctx.locale) })}
                   />
-                  <TextField
+                  <Field
                     form={props.form}
+                    idPrefix={idPrefix}
                     name={`quota_${c.id}`}
                     label={t('representativeness:quotaOf', { category: labelIn(c, ctx.locale) })}
                   />
                 </>
               ))}
             </div>
-            <TextField form={props.form} name="source" label={t('representativeness:sourceLabel')} required />
-            <TextField
+            <Field
               form={props.form}
+              idPrefix={idPrefix}
+              name="source"
+              label={t('representativeness:sourceLabel')}
+              required
+            />
+            <Field
+              form={props.form}
+              idPrefix={idPrefix}
               name="asOf"
               type="date"
               label={t('representativeness:asOf')}
@@ -349,20 +420,28 @@ export function RepresentativenessPage(props: {
                 asOf: t('representativeness:asOf'),
               }}
             />
-            <TextArea
+            <Field
               form={props.importForm}
+              idPrefix={idPrefixOf(props.importForm, 'import')}
               name="csv"
               label={t('representativeness:csv')}
               hint={t('representativeness:csvHint')}
               rows={8}
             />
-            <TextField
+            <Field
               form={props.importForm}
+              idPrefix={idPrefixOf(props.importForm, 'import')}
               name="source"
               label={t('representativeness:sourceLabel')}
               required
             />
-            <TextField form={props.importForm} name="asOf" type="date" label={t('representativeness:asOf')} />
+            <Field
+              form={props.importForm}
+              idPrefix={idPrefixOf(props.importForm, 'import')}
+              name="asOf"
+              type="date"
+              label={t('representativeness:asOf')}
+            />
             <button type="submit" class="button" safe>
               {t('representativeness:import')}
             </button>

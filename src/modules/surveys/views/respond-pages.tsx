@@ -98,7 +98,7 @@ export function SurveyPage(props: {
           <p id="progress-label" safe>
             {ctx.t('surveys:respond.progress', { page: props.page + 1, pages: props.pageCount })}
           </p>
-          <progress max="100" value={String(progress)} aria-labelledby="progress-label">
+          <progress max="100" value={String(progress)} aria-labelledby="progress-label" safe>
             {`${progress}%`}
           </progress>
         </div>
