@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { mergeTallies, tallyAnswers, type Tally } from '../src/analysis/survey-results/index.js';
 import { connect } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
@@ -161,6 +161,15 @@ async function main(): Promise<void> {
         writes.push({ questionId: q.id, segment, data: JSON.stringify(tally) });
     });
     await db.transaction().execute((trx) => upsertTallies(trx, organizationId, fixture.surveyId, writes));
+    // The funnel's counts per channel and mode, as the submission path keeps them.
+    await sql`
+      insert into survey_response_counts (organization_id, survey_id, channel, mode, started, completed)
+      select organization_id, survey_id, channel, mode, count(*), count(*)
+      from survey_responses where survey_id = ${fixture.surveyId}
+      group by organization_id, survey_id, channel, mode
+      on conflict (survey_id, channel, mode) do update set
+        started = excluded.started, completed = excluded.completed
+    `.execute(db);
     const seedSeconds = (performance.now() - started) / 1000;
     console.log(`seeded ${N} responses and ${writes.length} tallies in ${seedSeconds.toFixed(1)} s`);
 

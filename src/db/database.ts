@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type {
   SurveyInvitationsTable,
+  SurveyResponseCountsTable,
   SurveyResponsesTable,
   SurveyTalliesTable,
   SurveysTable,
@@ -225,6 +226,7 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_tallies: SurveyTalliesTable;
   survey_invitations: SurveyInvitationsTable;
+  survey_response_counts: SurveyResponseCountsTable;
   target_populations: TargetPopulationsTable;
   interviews: InterviewsTable;
   interview_pieces: InterviewPiecesTable;

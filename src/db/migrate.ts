@@ -6,6 +6,7 @@ import * as interviews from './migrations/2026-11-24T1310-interviews.js';
 import * as surveyDistribution from './migrations/2026-11-24T1320-survey-distribution.js';
 import * as representativeness from './migrations/2026-11-24T1330-representativeness.js';
 import * as surveyResponseIndexes from './migrations/2026-11-24T1340-survey-response-indexes.js';
+import * as surveyResponseCounts from './migrations/2026-11-24T1350-survey-response-counts.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1320-survey-distribution': surveyDistribution,
   '2026-11-24T1330-representativeness': representativeness,
   '2026-11-24T1340-survey-response-indexes': surveyResponseIndexes,
+  '2026-11-24T1350-survey-response-counts': surveyResponseCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -58,6 +58,9 @@ describe.each(engines)('survey results with small-cell suppression on %s', (engi
 
     const all = await getSurveyResults(t.db, actorOf(admin), survey.id, {});
     expect(all.k).toBe(5);
+    // The funnel comes from counts kept as responses are written: 8 started, 8 completed, all by link.
+    expect(all.funnel.overall).toMatchObject({ suppressed: false, started: 8, completed: { count: 8 } });
+    expect(all.funnel.byChannel.map((c) => c.key)).toEqual(['link']);
     const visitSummary = all.questions[1]!.summary;
     if (visitSummary.suppressed || visitSummary.kind !== 'single_choice')
       throw new Error('visit should be shown');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../platform/clock.js';
 import type { Answers } from './survey-answers.js';
@@ -322,13 +323,37 @@ export async function responseCounts(
   surveyId: string,
 ): Promise<{ status: string; channel: string; mode: string; n: number }[]> {
   const rows = await db
-    .selectFrom('survey_responses')
-    .select(['status', 'channel', 'mode', db.fn.countAll().as('n')])
+    .selectFrom('survey_response_counts')
+    .select(['channel', 'mode', 'started', 'completed'])
     .where('organization_id', '=', organizationId)
     .where('survey_id', '=', surveyId)
-    .groupBy(['status', 'channel', 'mode'])
     .execute();
-  return rows.map((r) => ({ status: r.status, channel: r.channel, mode: r.mode, n: Number(r.n) }));
+  return rows.flatMap((r) => [
+    { status: 'completed', channel: r.channel, mode: r.mode, n: Number(r.completed) },
+    { status: 'in_progress', channel: r.channel, mode: r.mode, n: Number(r.started) - Number(r.completed) },
+  ]);
+}
+
+/** Adds to the started and completed counts of a survey's channel and mode (one upsert). */
+async function bumpResponseCounts(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  channel: string,
+  mode: string,
+  started: number,
+  completed: number,
+): Promise<void> {
+  await db
+    .insertInto('survey_response_counts')
+    .values({ organization_id: organizationId, survey_id: surveyId, channel, mode, started, completed })
+    .onConflict((oc) =>
+      oc.columns(['survey_id', 'channel', 'mode']).doUpdateSet({
+        started: sql<number>`survey_response_counts.started + excluded.started`,
+        completed: sql<number>`survey_response_counts.completed + excluded.completed`,
+      }),
+    )
+    .execute();
 }
 
 /** Everything needed to start a response. */
@@ -373,6 +398,15 @@ export async function insertResponse(
       completed_at: status === 'completed' ? now : null,
     })
     .execute();
+  await bumpResponseCounts(
+    db,
+    r.organizationId,
+    r.surveyId,
+    r.channel,
+    r.mode,
+    1,
+    status === 'completed' ? 1 : 0,
+  );
   return id;
 }
 
@@ -416,7 +450,7 @@ export async function updateResponse(
   changes: { answers: Answers; page: number; complete?: { segments: Record<string, string> } },
 ): Promise<void> {
   const now = nowIso();
-  await db
+  const result = await db
     .updateTable('survey_responses')
     .set({
       answers: JSON.stringify(changes.answers),
@@ -429,7 +463,16 @@ export async function updateResponse(
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .where('status', '=', 'in_progress')
-    .execute();
+    .executeTakeFirst();
+  if (changes.complete && Number(result.numUpdatedRows) > 0) {
+    const row = await db
+      .selectFrom('survey_responses')
+      .select(['survey_id', 'channel', 'mode'])
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await bumpResponseCounts(db, organizationId, row.survey_id, row.channel, row.mode, 0, 1);
+  }
 }
 
 /** Completed responses in completion order, a page at a time (exports stream through these). */
@@ -573,12 +616,20 @@ export async function deleteResponsesInProgressOf(
   organizationId: string,
   participantId: string,
 ): Promise<void> {
+  const doomed = await db
+    .selectFrom('survey_responses')
+    .select(['survey_id', 'channel', 'mode'])
+    .where('organization_id', '=', organizationId)
+    .where('participant_id', '=', participantId)
+    .where('status', '=', 'in_progress')
+    .execute();
   await db
     .deleteFrom('survey_responses')
     .where('organization_id', '=', organizationId)
     .where('participant_id', '=', participantId)
     .where('status', '=', 'in_progress')
     .execute();
+  for (const r of doomed) await bumpResponseCounts(db, organizationId, r.survey_id, r.channel, r.mode, -1, 0);
 }
 
 /** Unlinks a participant from their responses: the answers stay, anonymous. */

@@ -72,6 +72,16 @@ export interface SurveyInvitationsTable {
   opened_at: string | null;
 }
 
+/** Responses started and completed per survey, channel and mode (kept as responses are written). */
+export interface SurveyResponseCountsTable {
+  organization_id: string;
+  survey_id: string;
+  channel: string;
+  mode: string;
+  started: number;
+  completed: number;
+}
+
 export const surveyStatuses = ['draft', 'published', 'closed'] as const;
 export type SurveyStatus = (typeof surveyStatuses)[number];
 

@@ -410,6 +410,17 @@ describe.each(engines)('surveys on %s', (engine) => {
       .select(['participant_id', 'status', 'answers'])
       .where('survey_id', 'in', [done.id, half.id])
       .execute();
+    // The unfinished response no longer counts as started.
+    const counts = await t.db
+      .selectFrom('survey_response_counts')
+      .select(['survey_id', 'started', 'completed'])
+      .where('survey_id', 'in', [done.id, half.id])
+      .orderBy('completed', 'desc')
+      .execute();
+    expect(counts.map((c) => [c.survey_id, Number(c.started), Number(c.completed)])).toEqual([
+      [done.id, 1, 1],
+      [half.id, 0, 0],
+    ]);
     expect(rows).toEqual([
       { participant_id: null, status: 'completed', answers: JSON.stringify({ [q.id]: q.options[0]!.id }) },
     ]);
