@@ -7,6 +7,7 @@ import * as surveyDistribution from './migrations/2026-11-24T1320-survey-distrib
 import * as representativeness from './migrations/2026-11-24T1330-representativeness.js';
 import * as surveyResponseIndexes from './migrations/2026-11-24T1340-survey-response-indexes.js';
 import * as surveyResponseCounts from './migrations/2026-11-24T1350-survey-response-counts.js';
+import * as surveyResponseVersionIndex from './migrations/2026-11-24T1360-survey-response-version-index.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1330-representativeness': representativeness,
   '2026-11-24T1340-survey-response-indexes': surveyResponseIndexes,
   '2026-11-24T1350-survey-response-counts': surveyResponseCounts,
+  '2026-11-24T1360-survey-response-version-index': surveyResponseVersionIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,7 +19,7 @@ import { invalid } from '../../platform/errors.js';
 import { getOrganization } from '../organizations/get-organization.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import type { DemographicAttribute } from '../participants/participants.table.js';
-import { getSurveyOverview } from './get-survey.js';
+import { getSurvey } from './get-survey.js';
 import { computeSurveyWeights, type SurveyWeighting } from './survey-weights.js';
 import { invitationFunnel } from './invitation-funnel.js';
 import { allQuestions, type Question } from './survey-definition.js';
@@ -29,6 +29,7 @@ import { surveyRules } from './surveys.policy.js';
 import {
   readTallies,
   readTalliesWithPrefix,
+  findVersion,
   listVersions,
   responseCounts,
   textAnswers,
@@ -110,7 +111,11 @@ export async function getSurveyResults(
   query: ResultsQuery,
 ): Promise<SurveyResults> {
   authorize(actor, surveyRules.view);
-  const { survey, current } = await getSurveyOverview(db, actor, surveyId);
+  // Not the overview: results need the current version, not its response count.
+  const { survey } = await getSurvey(db, actor, surveyId);
+  const current = survey.currentVersionId
+    ? await findVersion(db, actor.organizationId, survey.currentVersionId)
+    : undefined;
   const org = await getOrganization(db, actor.organizationId);
   const k = org.smallCellK;
   const attributes = await listDemographicAttributes(db, actor.organizationId);
