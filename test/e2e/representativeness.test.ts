@@ -190,8 +190,7 @@ describe.each(browserMatrix)(
           expect(afterInvite.pathname).toBe(pagePath);
           expect(afterInvite.searchParams.get('survey')).toBe(survey.id);
           expect(afterInvite.searchParams.get('count')).toBe('2');
-          // Not asserted: the notice "Invited 2 people to the survey." (the GET route shows only the
-          // "saved" and "imported" notices and drops notice=invited).
+          expect(await page.getByRole('status').getByText('Invited 2 people to the survey.').count()).toBe(1);
           // Nobody is left to write to in that group.
           expect(await page.getByRole('button', { name: /^Invite the/ }).count()).toBe(0);
           expect(await page.getByText(/^Nobody in this group can be written to yet/).count()).toBe(1);

@@ -82,8 +82,8 @@ export async function representativenessRoutes(app: FastifyInstance): Promise<vo
       return await show(req, reply, req.params.id, {
         surveyId: text(req.query.survey, 64),
         threshold: text(req.query.threshold, 10),
-        notice: ['saved', 'imported'].includes(notice)
-          ? req.t(`representativeness:notices.${notice}`)
+        notice: ['saved', 'imported', 'invited'].includes(notice)
+          ? req.t(`representativeness:notices.${notice}`, { count: Number(text(req.query.count, 6)) || 0 })
           : undefined,
       });
     } catch (error) {

@@ -208,6 +208,7 @@ describe.each(engines)('target populations and who is missing on %s', (engine) =
     const form = { surveyId: survey.id, attributeId: demographics.district.id, categoryId: south };
     const invited = await staff.submit(page, `/staff/initiatives/${initiative.id}/recruit`, form);
     expect(invited.statusCode).toBe(303);
+    expect((await staff.get(invited.headers.location!)).body).toContain('Invited 2 people to the survey.');
     const mails = await t.db.selectFrom('mail_outbox').select('to_address').execute();
     expect(
       mails
