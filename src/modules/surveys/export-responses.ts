@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import type { Answer } from './survey-answers.js';
 import { allQuestions, PREFER_NOT_TO_SAY, type Question } from './survey-definition.js';
+import { computeSurveyWeights } from './survey-weights.js';
 import { surveyRules } from './surveys.policy.js';
 import {
   completedResponses,
@@ -129,7 +130,34 @@ export async function exportLayout(
     values: 'category label; empty = not known or prefer not to say',
     value: (r) => a.categories.find((c) => c.id === r.segments[a.id])?.labelEn ?? '',
   }));
-  const columns = [...fixed, ...[...questions.values()].flatMap(columnsFor), ...segmentColumns];
+  // When the initiative has a target population, a raking weight per response (weighted and
+  // unweighted figures can then both be computed from the export), and the codebook names the margins.
+  const weighting = await computeSurveyWeights(db, actor, survey);
+  const weightColumns: ExportColumn[] = [];
+  if (weighting.ok) {
+    const byId = new Map(weighting.responses.map((r, i) => [r.id, weighting.weights[i]!]));
+    const margins = weighting.margins
+      .map((m) => {
+        const a = attributes.find((x) => x.id === m.attributeId);
+        return `${a?.key ?? m.attributeId} (${m.source}${m.asOf ? `, ${m.asOf}` : ''})`;
+      })
+      .join('; ');
+    weightColumns.push({
+      name: 'weight',
+      questionCode: '',
+      questionEn: `Raking weight to the target population: ${margins}`,
+      questionDa: `Raking-vægt til målgruppen: ${margins}`,
+      kind: 'weight',
+      values: `weight (mean 1 over the completed responses when exported; ${weighting.iterations} iterations, design effect ${weighting.summary.deff.toFixed(3)})`,
+      value: (r) => byId.get(r.id) ?? '',
+    });
+  }
+  const columns = [
+    ...fixed,
+    ...[...questions.values()].flatMap(columnsFor),
+    ...segmentColumns,
+    ...weightColumns,
+  ];
   const codebook: CodebookRow[] = [];
   for (const c of columns) {
     codebook.push({

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
@@ -87,5 +88,21 @@ describe.each(engines)('weighted survey results on %s', (engine) => {
     expect(page).toContain('Unweighted share');
     const unweightedPage = (await staff.get(`/staff/surveys/${survey.id}/results`)).body;
     expect(unweightedPage).not.toContain('Weighted share');
+
+    // The export carries each response's weight, and the codebook says which margins made it.
+    const rows = parse<Record<string, string>>(
+      (await staff.get(`/staff/surveys/${survey.id}/export.csv`)).body,
+      {
+        bom: true,
+        columns: true,
+      },
+    );
+    expect(rows).toHaveLength(15);
+    for (const row of rows) {
+      const expected = row.segment_district === 'North' ? wn : ws;
+      expect(Number(row.weight)).toBeCloseTo(expected, 9);
+    }
+    const codebook = (await staff.get(`/staff/surveys/${survey.id}/codebook.csv`)).body;
+    expect(codebook).toContain('Raking weight to the target population: district (Census 2025, 2025-01-01)');
   });
 });
