@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type {
   SurveyInvitationsTable,
+  SurveyKiosksTable,
   SurveyResponseCountsTable,
   SurveyResponsesTable,
   SurveyTalliesTable,
@@ -226,6 +227,7 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_tallies: SurveyTalliesTable;
   survey_invitations: SurveyInvitationsTable;
+  survey_kiosks: SurveyKiosksTable;
   survey_response_counts: SurveyResponseCountsTable;
   target_populations: TargetPopulationsTable;
   interviews: InterviewsTable;

@@ -6,6 +6,7 @@ import type { SurveyDefinition } from './survey-definition.js';
 import type {
   ResponseChannel,
   ResponseMode,
+  SurveyKiosksTable,
   SurveyLayout,
   SurveyResponsesTable,
   SurveysTable,
@@ -652,33 +653,7 @@ export async function anonymizeResponsesOf(
     .execute();
 }
 
-// Distribution: invitations and kiosks. The 1320 migration added columns to survey_invitations and the
-// survey_kiosks table; their types live here (through `withTables`) until surveys.table.ts and
-// database.ts take them in.
-
-/** The columns and table the survey-distribution migration added. */
-type DistributionTables = {
-  survey_invitations: { locale: string; reminder_token_hash: string | null };
-  survey_kiosks: {
-    id: string;
-    organization_id: string;
-    survey_id: string;
-    started_by: string | null;
-    token_hash: string;
-    respondent_token_hash: string | null;
-    respondent_consent_text_id: string | null;
-    respondent_started_at: string | null;
-    created_at: string;
-    expires_at: string;
-    ended_at: string | null;
-  };
-};
-
-function distribution(db: Db) {
-  return (
-    db as import('kysely').Kysely<import('../../db/database.js').Database>
-  ).withTables<DistributionTables>();
-}
+// Distribution: invitations and kiosks.
 
 /** A personal invitation to a survey (its token is never stored, only hashes). */
 export interface SurveyInvitation {
@@ -746,7 +721,7 @@ export async function insertInvitation(
   },
 ): Promise<string> {
   const id = newId();
-  await distribution(db)
+  await db
     .insertInto('survey_invitations')
     .values({
       id,
@@ -790,7 +765,7 @@ export async function findInvitationByTokenHash(
   organizationId: string,
   tokenHash: string,
 ): Promise<SurveyInvitation | undefined> {
-  const row = await distribution(db)
+  const row = await db
     .selectFrom('survey_invitations as i')
     .select(invitationColumns)
     .where('i.organization_id', '=', organizationId)
@@ -835,7 +810,7 @@ export async function invitationsToRemind(
   organizationId: string,
   surveyId: string,
 ): Promise<SurveyInvitation[]> {
-  const rows = await distribution(db)
+  const rows = await db
     .selectFrom('survey_invitations as i')
     .leftJoin('survey_responses as r', 'r.id', 'i.response_id')
     .select(invitationColumns)
@@ -868,7 +843,7 @@ export async function markInvitationReminded(
   id: string,
   reminderTokenHash: string,
 ): Promise<boolean> {
-  const result = await distribution(db)
+  const result = await db
     .updateTable('survey_invitations')
     .set({ reminded_at: nowIso(), reminder_token_hash: reminderTokenHash })
     .where('organization_id', '=', organizationId)
@@ -933,7 +908,7 @@ export interface SurveyKiosk {
   endedAt: string | null;
 }
 
-function toKiosk(row: DistributionTables['survey_kiosks']): SurveyKiosk {
+function toKiosk(row: SurveyKiosksTable): SurveyKiosk {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -960,7 +935,7 @@ export async function insertKiosk(
   },
 ): Promise<string> {
   const id = newId();
-  await distribution(db)
+  await db
     .insertInto('survey_kiosks')
     .values({
       id,
@@ -985,7 +960,7 @@ export async function findKioskByToken(
   kioskId: string,
   tokenHash: string,
 ): Promise<SurveyKiosk | undefined> {
-  const row = await distribution(db)
+  const row = await db
     .selectFrom('survey_kiosks')
     .selectAll()
     .where('id', '=', kioskId)
@@ -1001,7 +976,7 @@ export async function setKioskRespondent(
   kioskId: string,
   respondent: { tokenHash: string; consentTextId: string } | null,
 ): Promise<void> {
-  await distribution(db)
+  await db
     .updateTable('survey_kiosks')
     .set({
       respondent_token_hash: respondent?.tokenHash ?? null,
@@ -1020,7 +995,7 @@ export async function consumeKioskRespondent(
   kioskId: string,
   tokenHash: string,
 ): Promise<boolean> {
-  const result = await distribution(db)
+  const result = await db
     .updateTable('survey_kiosks')
     .set({ respondent_token_hash: null, respondent_consent_text_id: null, respondent_started_at: null })
     .where('organization_id', '=', organizationId)
@@ -1032,7 +1007,7 @@ export async function consumeKioskRespondent(
 
 /** Ends a kiosk: its device's token stops working. */
 export async function endKiosk(db: Db, organizationId: string, kioskId: string): Promise<boolean> {
-  const result = await distribution(db)
+  const result = await db
     .updateTable('survey_kiosks')
     .set({ ended_at: nowIso(), respondent_token_hash: null })
     .where('organization_id', '=', organizationId)
@@ -1044,7 +1019,7 @@ export async function endKiosk(db: Db, organizationId: string, kioskId: string):
 
 /** A survey's kiosks that still run (not ended, not expired), newest first. */
 export async function activeKiosks(db: Db, organizationId: string, surveyId: string): Promise<SurveyKiosk[]> {
-  const rows = await distribution(db)
+  const rows = await db
     .selectFrom('survey_kiosks')
     .selectAll()
     .where('organization_id', '=', organizationId)

@@ -70,6 +70,26 @@ export interface SurveyInvitationsTable {
   sent_at: string;
   reminded_at: string | null;
   opened_at: string | null;
+  /** The invitee's language (mails and the reminder). */
+  locale: string;
+  /** The reminder's own link (the first link keeps working too). */
+  reminder_token_hash: string | null;
+}
+
+/** A kiosk: a shared device collecting anonymous responses in person, one respondent at a time. */
+export interface SurveyKiosksTable {
+  id: string;
+  organization_id: string;
+  survey_id: string;
+  started_by: string | null;
+  token_hash: string;
+  /** The one-time form token of the respondent at the kiosk now (withdrawn when a new one starts). */
+  respondent_token_hash: string | null;
+  respondent_consent_text_id: string | null;
+  respondent_started_at: string | null;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
 }
 
 /** Responses started and completed per survey, channel and mode (kept as responses are written). */
