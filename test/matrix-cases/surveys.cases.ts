@@ -1,3 +1,4 @@
+import { saveSection } from '../../src/modules/surveys/edit-survey-questions.js';
 import { surveyRules } from '../../src/modules/surveys/surveys.policy.js';
 import { actorOf } from '../../src/modules/staff/actor-of.js';
 import type { TestApp } from '../support/app.js';
@@ -173,5 +174,21 @@ export const surveyCases: Record<string, RouteCase> = {
   'GET /api/v1/surveys/:id/results': {
     audience: surveyRules.view,
     request: async (t, f) => ({ path: `/api/v1/surveys/${(await freshSurvey(t, f)).survey.id}/results` }),
+  },
+  'POST /staff/surveys/:id/sections/:sectionId': {
+    audience: surveyRules.manage,
+    request: async (t, f) => {
+      const { survey } = await freshSurvey(t, f, { draft: true });
+      const sectionId = survey.draft.sections[0]!.id;
+      return { path: `${s(survey.id)}/sections/${sectionId}`, form: { titleEn: 'Renamed section' } };
+    },
+  },
+  'POST /staff/surveys/:id/sections/:sectionId/delete': {
+    audience: surveyRules.manage,
+    request: async (t, f) => {
+      const { survey } = await freshSurvey(t, f, { draft: true });
+      await saveSection(t.db, actorOf(f.staff.admin.member), survey.id, undefined, { titleEn: 'Extra' });
+      return { path: `${s(survey.id)}/sections/${survey.draft.sections[0]!.id}/delete`, form: {} };
+    },
   },
 };

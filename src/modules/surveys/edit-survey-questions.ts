@@ -296,3 +296,25 @@ export async function saveSection(
   }
   await store(db, actor, survey, draft, 'section.save');
 }
+
+/**
+ * Removes a section. Its questions are kept: they join the section before it (or after it, for the
+ * first one), so deleting a heading never deletes questions. The last section cannot be removed.
+ */
+export async function deleteSection(
+  db: Db,
+  actorIn: StaffActor | undefined,
+  surveyId: string,
+  sectionId: string,
+): Promise<void> {
+  const { actor, survey } = await loadDraft(db, actorIn, surveyId);
+  const draft = survey.draft;
+  const index = draft.sections.findIndex((s) => s.id === sectionId);
+  if (index < 0) throw notFound();
+  if (draft.sections.length === 1) throw invalid([{ field: 'section', code: 'lastSection' }]);
+  const [removed] = draft.sections.splice(index, 1);
+  const target = draft.sections[Math.max(index - 1, 0)]!;
+  if (index === 0) target.questions.unshift(...removed!.questions);
+  else target.questions.push(...removed!.questions);
+  await store(db, actor, survey, draft, 'section.delete');
+}

@@ -12,6 +12,7 @@ import { createSurvey, updateSurveySettings } from './create-survey.js';
 import {
   addQuestion,
   deleteQuestion,
+  deleteSection,
   moveQuestion,
   saveSection,
   updateQuestion,
@@ -187,6 +188,50 @@ export async function surveyStaffRoutes(app: FastifyInstance): Promise<void> {
       return showBuilder(req, reply, req.params.id, { section }, 422);
     }
   });
+
+  app.post<{ Params: { id: string; sectionId: string } }>(
+    '/staff/surveys/:id/sections/:sectionId',
+    async (req, reply) => {
+      try {
+        await db
+          .transaction()
+          .execute((trx) =>
+            saveSection(trx, req.staff, req.params.id, req.params.sectionId, formToInput(req.body)),
+          );
+        return reply.redirect(`/staff/surveys/${req.params.id}?notice=saved`, 303);
+      } catch (error) {
+        if (!validationFailed(error)) throw error;
+        return showBuilder(
+          req,
+          reply,
+          req.params.id,
+          { problem: Object.values(formErrors(error.fields, req.t)).join(' ') },
+          422,
+        );
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string; sectionId: string } }>(
+    '/staff/surveys/:id/sections/:sectionId/delete',
+    async (req, reply) => {
+      try {
+        await db
+          .transaction()
+          .execute((trx) => deleteSection(trx, req.staff, req.params.id, req.params.sectionId));
+        return reply.redirect(`/staff/surveys/${req.params.id}?notice=saved`, 303);
+      } catch (error) {
+        if (!validationFailed(error)) throw error;
+        return showBuilder(
+          req,
+          reply,
+          req.params.id,
+          { problem: formErrors(error.fields, req.t).section },
+          422,
+        );
+      }
+    },
+  );
 
   async function showQuestion(
     req: FastifyRequest<QuestionParams>,

@@ -425,4 +425,42 @@ describe.each(engines)('surveys on %s', (engine) => {
       { participant_id: null, status: 'completed', answers: JSON.stringify({ [q.id]: q.options[0]!.id }) },
     ]);
   });
+  it('renames and removes sections without losing their questions, and keeps the last one', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const { survey, questions } = await buildSurvey(t.db, actor, initiative.id, {
+      questions: [{ kind: 'short_text', textEn: 'First question' }],
+      draft: true,
+    });
+    const staff = await signIn(t.app, facilitator.email, facilitator.password);
+    const path = `/staff/surveys/${survey.id}`;
+    expect((await staff.submit(path, `${path}/sections`, { titleEn: 'About you' })).statusCode).toBe(303);
+    const sections = async () =>
+      (
+        JSON.parse(
+          (
+            await t.db
+              .selectFrom('surveys')
+              .select('draft_definition')
+              .where('id', '=', survey.id)
+              .executeTakeFirstOrThrow()
+          ).draft_definition,
+        ) as { sections: { id: string; title: { en: string; da: string }; questions: { id: string }[] }[] }
+      ).sections;
+    const [first, second] = await sections();
+    const renamed = await staff.submit(path, `${path}/sections/${second!.id}`, {
+      titleEn: 'You',
+      titleDa: 'Dig',
+    });
+    expect(renamed.statusCode).toBe(303);
+    expect((await sections())[1]!.title).toEqual({ en: 'You', da: 'Dig' });
+    // Removing the first section moves its question into the next one.
+    expect((await staff.submit(path, `${path}/sections/${first!.id}/delete`, {})).statusCode).toBe(303);
+    const left = await sections();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.questions.map((q) => q.id)).toEqual([questions[0]!.id]);
+    const last = await staff.submit(path, `${path}/sections/${left[0]!.id}/delete`, {});
+    expect(last.statusCode).toBe(422);
+    expect(last.body).toContain('A survey needs at least one section');
+    expect(await sections()).toHaveLength(1);
+  });
 });

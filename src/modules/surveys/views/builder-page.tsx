@@ -214,6 +214,50 @@ export function BuilderPage(props: { ctx: PageContext; survey: Survey; state: Bu
           <h3 id={`section-${section.id}`} safe>
             {localized(section.title, ctx.locale) || t('surveys:builder.sectionNumber', { number: si + 1 })}
           </h3>
+          {state.canManage ? (
+            <details class="section-edit">
+              <summary safe>{t('surveys:builder.editSection', { number: si + 1 })}</summary>
+              <Form ctx={ctx} action={`${base}/sections/${section.id}`}>
+                <div class="field">
+                  <label for={`section-${section.id}-en`} safe>
+                    {t('surveys:builder.sectionTitleEn')}
+                  </label>
+                  <input
+                    id={`section-${section.id}-en`}
+                    name="titleEn"
+                    value={section.title.en}
+                    maxlength="300"
+                  />
+                </div>
+                <div class="field">
+                  <label for={`section-${section.id}-da`} safe>
+                    {t('surveys:builder.sectionTitleDa')}
+                  </label>
+                  <input
+                    id={`section-${section.id}-da`}
+                    name="titleDa"
+                    value={section.title.da}
+                    maxlength="300"
+                  />
+                </div>
+                <button type="submit" class="button secondary" safe>
+                  {t('surveys:builder.renameSection')}
+                </button>
+              </Form>
+              {draft.sections.length > 1 ? (
+                <ActionButton
+                  ctx={ctx}
+                  action={`${base}/sections/${section.id}/delete`}
+                  label={t('surveys:builder.deleteSection', { number: si + 1 })}
+                  kind="danger"
+                />
+              ) : (
+                ''
+              )}
+            </details>
+          ) : (
+            ''
+          )}
           <ol class="question-list" start={String(number + 1)}>
             {section.questions.map((q) => {
               number += 1;
