@@ -8,7 +8,7 @@ import { getInitiative } from '../initiatives/get-initiative.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import type { DemographicAttribute } from '../participants/participants.table.js';
 import { representativenessRules } from './representativeness.policy.js';
-import { saveTargetPopulation } from './representativeness.repository.js';
+import { saveTargetPopulation, targetPopulationsOf } from './representativeness.repository.js';
 import { parseTargetPopulation } from './target-population-input.js';
 
 const MAX_ROWS = 2000;
@@ -105,11 +105,13 @@ export async function importMargins(
     throw invalid(
       errors.filter((e, i) => errors.findIndex((x) => x.field === e.field && x.code === e.code) === i),
     );
+  // New shares replace the old ones; quotas typed in before are kept.
+  const existing = await targetPopulationsOf(db, actor.organizationId, initiative.id);
   for (const p of parsed) {
     await saveTargetPopulation(db, actor.organizationId, initiative.id, {
       attributeId: p.attribute.id,
       shares: p.shares,
-      quotas: {},
+      quotas: existing.find((e) => e.attributeId === p.attribute.id)?.quotas ?? {},
       source: input.source,
       asOf: input.asOf,
     });

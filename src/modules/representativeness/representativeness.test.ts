@@ -114,6 +114,13 @@ describe.each(engines)('target populations and who is missing on %s', (engine) =
     expect(wrongSum.body).toContain('The shares of District add up to 70');
     expect(await rows()).toBe(before);
 
+    // A quota typed in earlier survives a re-import of the shares.
+    await staff.submit(page, `/staff/initiatives/${initiative.id}/population/${demographics.district.id}`, {
+      [`share_${demographics.district.categories.north}`]: '50',
+      [`share_${demographics.district.categories.south}`]: '50',
+      [`quota_${demographics.district.categories.south}`]: '40',
+      source: 'Old census',
+    });
     const ok = await staff.submit(page, action, {
       csv: 'attribute,category,share\nDistrict,North,0.55\nDistrict,South,0.45\n',
       source: 'Census',
@@ -128,6 +135,8 @@ describe.each(engines)('target populations and who is missing on %s', (engine) =
       [demographics.district.categories.north]: 0.55,
       [demographics.district.categories.south]: 0.45,
     });
+    expect(JSON.parse(stored.quotas)).toEqual({ [demographics.district.categories.south]: 40 });
+    expect(stored.source).toBe('Census');
   });
 
   it('compares a survey’s respondents through its tallies', async () => {
