@@ -53,6 +53,7 @@ import { PREFER_NOT_TO_SAY, type Question } from '../src/modules/surveys/survey-
 import { actorOf } from '../src/modules/staff/actor-of.js';
 import { createApiTokenForEmail } from '../src/modules/staff/create-api-token.js';
 import { createStaff } from '../src/modules/staff/create-staff.js';
+import { startTallyLoop } from '../src/modules/surveys/tally-loop.js';
 import { createI18n } from '../src/platform/i18n.js';
 import type { StaffActor } from '../src/platform/actor.js';
 
@@ -449,6 +450,9 @@ async function main(): Promise<void> {
       }),
     );
     const app = await buildApp({ config, db, engine, i18n: createI18n() }, { logger: false });
+    // As `serve` does: the background tallier folds responses into the results' tallies meanwhile.
+    const stopTallies = startTallyLoop(db, app.log);
+    app.addHook('onClose', stopTallies);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as AddressInfo).port;
     const full = await measure(load, {
@@ -464,6 +468,9 @@ async function main(): Promise<void> {
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
     const stored = Number(row.n);
+    // Exactly once: the results count every stored response, no more, no less.
+    const { countRespondentsBySegment } = await import('../src/modules/surveys/count-respondents.js');
+    const tallied = (await countRespondentsBySegment(db, fixture.actor, fixture.surveyId)).total;
     await db.destroy();
 
     if (process.env.INGEST_ONLY === 'full') {
@@ -501,6 +508,7 @@ async function main(): Promise<void> {
     if (full.failed > 0) problems.push(`${full.failed} full-path requests failed or were not 2xx`);
     if (baseline.failed > 0) problems.push(`${baseline.failed} bare requests failed or were not 2xx`);
     if (stored !== full.ok) problems.push(`${stored} responses stored but ${full.ok} acknowledged`);
+    if (tallied !== stored) problems.push(`${tallied} respondents in the tallies but ${stored} stored`);
     if (bareStored !== baseline.ok)
       problems.push(`${bareStored} bare rows stored but ${baseline.ok} acknowledged`);
     for (const p of problems) console.error(`FAILED: ${p}`);
