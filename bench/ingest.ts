@@ -1,29 +1,33 @@
 // `npm run bench:ingest`: survey responses through the full JSON API path against a bare Fastify
 // route that inserts one row, on the same SQLite settings and the same load.
 //
-// Full path: POST /api/v1/surveys/:id/responses with a Bearer token → token lookup → role check →
-// schema validation → the submitResponse use case (survey, initiative and version checks, every
-// answer validated, demographic segments, tallies per question × segment) → one transaction,
-// committed (WAL, synchronous=NORMAL) before the 201. Bare: a Fastify POST whose handler inserts the
-// request body as one row through a prepared better-sqlite3 statement, same pragmas. Both run with
-// autocannon in a child process (so the load generator gets the other core), concurrency 50,
-// the same varied bodies, request logging off on both. Target on the 2-core machine: ratio ≥ 0.5,
-// full p99 < 25 ms. The count check: responses stored == 2xx acknowledged, and no non-2xx at all.
+// Full path: POST /api/v1/surveys/:id/responses with a Bearer token → token lookup (cached 2 s,
+// dropped when staff rights change) → role check → schema validation → the submitResponse use case
+// (survey state, initiative status and current version, each cached and invalidated by the use
+// cases that change them; every answer validated; demographic segments) → one transaction storing
+// the response untallied, committed (WAL, synchronous=NORMAL) before the 201. The background
+// tallier started here as `serve` starts it folds responses into the tallies in batches meanwhile.
+// Bare: a Fastify POST whose handler inserts the request body as one row through a prepared
+// better-sqlite3 statement, same pragmas. Both run with autocannon in a child process (so the load
+// generator gets the other core), concurrency 50, the same varied bodies, request logging off on
+// both. Target on the 2-core machine: ratio ≥ 0.5, full p99 < 25 ms. The count checks: responses
+// stored == 2xx acknowledged, no non-2xx at all, and the tallies count every stored response once.
 //
 // Figures on the 2-core machine with other engineers' tests and browsers running (load 3–15), so
 // absolute rates swing ±50 % between runs; "server CPU" (per request, in the server process) is the
-// steadier figure. Same machine, minutes apart:
-//   before: ingest: full 416 req/s p99 232 ms, bare 5647 req/s, ratio 0.07, stored 7695 of 7695
-//           acknowledged (server CPU 2071 µs/request full, 116 bare)
-//   after:  ingest: full 602 req/s p99 148 ms, bare 8072 req/s, ratio 0.07, stored 9586 of 9586
-//           acknowledged (server CPU 1480 µs/request full, 114 bare)
-// The target (ratio ≥ 0.5, p99 < 25 ms) is missed by far. Measured per response (µs, loaded
-// machine): tallies 32 × JSON.parse + addToTally (its structuredClone) + stringify ≈ 365, the
-// 32-row tally upsert ≈ 250 (32 single-row UPDATEs were ≈ 1150 before), getInitiative (4 queries)
-// ≈ 170, the token lookup ≈ 110, the response insert ≈ 60–100, demographic attributes (2 queries)
-// ≈ 90, TypeBox parseInput ≈ 55, plus Fastify. Half the bare route's cost is the whole budget, so
-// reaching 0.5 takes a different shape: group commit (one transaction, one tally read and write for
-// all responses waiting), which needs the route to hand the use case `db` instead of a transaction.
+// steadier figure. Same machine:
+//   tallies in the request: ingest: full 467 req/s p99 204 ms, bare 8068 req/s, ratio 0.06, stored
+//           8091 of 8091 acknowledged (server CPU 1964 µs/request full, 114 bare)
+//   tallier + caches + statement cache: ingest: full 1600 req/s p99 74 ms, bare 8370 req/s, ratio
+//           0.19, stored 44041 of 44041 acknowledged (server CPU 592 µs/request full, 109 bare); on a
+//           quieter minute full 2009 req/s, p99 45 ms, 477 µs/request.
+// The target (ratio ≥ 0.5, p99 < 25 ms) is still missed. Profile of the full path now (node
+// --cpu-prof, INGEST_ONLY=full): the commit ≈ 13 % of server CPU (each transaction writes the
+// response's row and five index pages, one of them random since ids are random UUIDs, plus the
+// response-count row, to the WAL), Kysely building and running the insert and the count upsert
+// ≈ 15 %, Fastify hooks and the reply (helmet, cookie) ≈ 8 %, the tallier ≈ 7 %, validation ≈ 5 %.
+// Half the bare route's cost is the whole budget, so reaching 0.5 takes group commit (one
+// transaction for all submissions waiting), which needs the route to hand the use case `db`.
 // INGEST_SECONDS shortens the measured run and INGEST_ONLY=full skips the bare one (for profiling).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -53,6 +57,7 @@ import { PREFER_NOT_TO_SAY, type Question } from '../src/modules/surveys/survey-
 import { actorOf } from '../src/modules/staff/actor-of.js';
 import { createApiTokenForEmail } from '../src/modules/staff/create-api-token.js';
 import { createStaff } from '../src/modules/staff/create-staff.js';
+import { startTallyLoop } from '../src/modules/surveys/tally-loop.js';
 import { createI18n } from '../src/platform/i18n.js';
 import type { StaffActor } from '../src/platform/actor.js';
 
@@ -449,6 +454,9 @@ async function main(): Promise<void> {
       }),
     );
     const app = await buildApp({ config, db, engine, i18n: createI18n() }, { logger: false });
+    // As `serve` does: the background tallier folds responses into the results' tallies meanwhile.
+    const stopTallies = startTallyLoop(db, app.log);
+    app.addHook('onClose', stopTallies);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as AddressInfo).port;
     const full = await measure(load, {
@@ -464,6 +472,9 @@ async function main(): Promise<void> {
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
     const stored = Number(row.n);
+    // Exactly once: the results count every stored response, no more, no less.
+    const { countRespondentsBySegment } = await import('../src/modules/surveys/count-respondents.js');
+    const tallied = (await countRespondentsBySegment(db, fixture.actor, fixture.surveyId)).total;
     await db.destroy();
 
     if (process.env.INGEST_ONLY === 'full') {
@@ -501,6 +512,7 @@ async function main(): Promise<void> {
     if (full.failed > 0) problems.push(`${full.failed} full-path requests failed or were not 2xx`);
     if (baseline.failed > 0) problems.push(`${baseline.failed} bare requests failed or were not 2xx`);
     if (stored !== full.ok) problems.push(`${stored} responses stored but ${full.ok} acknowledged`);
+    if (tallied !== stored) problems.push(`${tallied} respondents in the tallies but ${stored} stored`);
     if (bareStored !== baseline.ok)
       problems.push(`${bareStored} bare rows stored but ${baseline.ok} acknowledged`);
     for (const p of problems) console.error(`FAILED: ${p}`);

@@ -5,6 +5,7 @@ import { connect, type Connection } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createI18n } from './platform/i18n.js';
 import { startMailLoop } from './platform/mail/mail-loop.js';
+import { startTallyLoop } from './modules/surveys/tally-loop.js';
 import { AppError } from './platform/errors.js';
 import { seedDemo, DEMO_PASSWORD } from './modules/demo/seed-demo.js';
 import { createApiTokenForEmail } from './modules/staff/create-api-token.js';
@@ -38,8 +39,10 @@ program
     if (config.seedDemo) demo = await seedDemo(db);
     const app = await buildApp({ config, db, engine, i18n: createI18n() });
     const stopMail = startMailLoop(db, config, app.log);
+    const stopTallies = startTallyLoop(db, app.log);
     app.addHook('onClose', async () => {
       await stopMail();
+      await stopTallies();
       await db.destroy();
     });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -8,6 +8,7 @@ import * as representativeness from './migrations/2026-11-24T1330-representative
 import * as surveyResponseIndexes from './migrations/2026-11-24T1340-survey-response-indexes.js';
 import * as surveyResponseCounts from './migrations/2026-11-24T1350-survey-response-counts.js';
 import * as surveyResponseVersionIndex from './migrations/2026-11-24T1360-survey-response-version-index.js';
+import * as surveyResponseTallied from './migrations/2026-11-24T1400-survey-response-tallied.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1340-survey-response-indexes': surveyResponseIndexes,
   '2026-11-24T1350-survey-response-counts': surveyResponseCounts,
   '2026-11-24T1360-survey-response-version-index': surveyResponseVersionIndex,
+  '2026-11-24T1400-survey-response-tallied': surveyResponseTallied,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 // Survey results: pure statistics over incremental, mergeable tallies. See each file's doc comments.
 export type { Answer, Guarded, QuestionKind, ResultQuestion, Suppressed } from './types.js';
 export {
+  addAllToTally,
   addToTally,
   countOf,
   emptyTally,

@@ -319,6 +319,17 @@ export function addToTally(tally: Tally, answer: Answer, weight = 1): Tally {
 }
 
 /**
+ * Adds many respondents' answers (weight 1 each) in one pass: the batch form of `addToTally`, with the
+ * same checks, for a tallier that folds many responses into a stored tally at once. Pure: copies
+ * `tally` once and leaves it untouched.
+ */
+export function addAllToTally(tally: Tally, answers: Iterable<Answer>): Tally {
+  const next = structuredClone(tally);
+  for (const answer of answers) apply(next, answer, 1, 1);
+  return next;
+}
+
+/**
  * Takes one respondent's answer back out (a deleted response, a participant who withdrew, or a response
  * moving to another segment). Pure, like `addToTally`; pass the same answer and weight that were added.
  */

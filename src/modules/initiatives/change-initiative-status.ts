@@ -6,6 +6,7 @@ import { findInitiative, setStatus } from './initiatives.repository.js';
 import { initiativeRules } from './initiatives.policy.js';
 import type { Initiative, InitiativeStatus } from './initiatives.table.js';
 import { missingChecklistItems } from './planning-checklist.js';
+import { forgetInitiativeIntake } from './get-initiative-intake.js';
 
 /** The status changes staff can ask for. */
 export const statusActions = ['open', 'close', 'archive'] as const;
@@ -50,6 +51,7 @@ export async function changeInitiativeStatus(
       });
   }
   await setStatus(db, actor.organizationId, id, transition.to, transition.stamp);
+  forgetInitiativeIntake(actor.organizationId, id);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,

@@ -8,6 +8,7 @@ import { findInitiative, updateInitiativeFields } from './initiatives.repository
 import { initiativeRules } from './initiatives.policy.js';
 import type { Initiative } from './initiatives.table.js';
 import { fieldsOf, writePlanChildren } from './write-plan.js';
+import { forgetInitiativeIntake } from './get-initiative-intake.js';
 
 /** The current plan as input, so a partial update can be merged onto it. */
 export function planOf(initiative: Initiative): InitiativeInput {
@@ -50,6 +51,7 @@ export async function updateInitiative(
   const input = await validatePlan(db, actor.organizationId, merged);
   await updateInitiativeFields(db, actor.organizationId, id, fieldsOf(input));
   await writePlanChildren(db, actor.organizationId, id, input, current.consent);
+  forgetInitiativeIntake(actor.organizationId, id);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,

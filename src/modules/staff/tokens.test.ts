@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
 import { api } from '../../../test/support/http-client.js';
-import { buildApiToken, buildOrganization, buildStaff, signIn } from '../../../test/support/staff-factory.js';
+import {
+  actorOf,
+  buildApiToken,
+  buildOrganization,
+  buildStaff,
+  signIn,
+} from '../../../test/support/staff-factory.js';
 import { findTokenActor } from '../../platform/auth/api-tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { createApiTokenForEmail } from './create-api-token.js';
+import { updateStaffMember } from './update-staff-member.js';
 
 describe.each(engines)('personal API tokens on %s', (engine) => {
   let t: TestApp;
@@ -67,7 +74,14 @@ describe.each(engines)('personal API tokens on %s', (engine) => {
     expect(none.headers['content-type']).toContain('application/problem+json');
     expect((await api(t.app, 'er_wrong', 'GET', '/api/v1/me')).statusCode).toBe(401);
 
-    await t.db.updateTable('staff').set({ status: 'disabled' }).where('id', '=', analyst.id).execute();
+    // Disabled through the use case, which also drops the cached token lookups: refused at once.
+    // (A change made outside this process shows after the cache's 2 s TTL.)
+    const admin = await buildStaff(t.db, { organizationId: org.id, role: 'admin' });
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        updateStaffMember(trx, actorOf(admin), analyst.id, { role: 'analyst', status: 'disabled' }),
+      );
     expect((await api(t.app, token, 'GET', '/api/v1/me')).statusCode).toBe(401);
   });
 

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/database.js';
 import { authorize, type StaffActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
+import { forgetTokenActors } from '../../platform/auth/api-tokens.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { IdSchema, RoleSchema, departmentOf } from './staff-input.js';
@@ -51,6 +52,8 @@ export async function updateStaffMember(
     changes.departmentId = { from: member.departmentId, to: departmentId };
   if (Object.keys(changes).length === 0) return member;
   await updateStaff(db, actor.organizationId, id, { role: input.role, status: input.status, departmentId });
+  // API tokens carry the member's rights: a disabled member's token is refused from the next request.
+  forgetTokenActors();
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,

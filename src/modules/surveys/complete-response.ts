@@ -1,14 +1,15 @@
 import type { Db } from '../../db/database.js';
-import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
 import { currentSegmentsOf, recordDemographicAnswers } from '../participants/record-demographic-answers.js';
 import { visibleQuestions, type Answers } from './survey-answers.js';
 import { PREFER_NOT_TO_SAY, type SurveyDefinition } from './survey-definition.js';
-import { addResponseToTallies } from './survey-tallies.js';
+import { tallyWanted } from './tally-loop.js';
 
 /**
  * What happens when a response is complete, in the caller's transaction: demographic answers
- * update the participant's profile, the respondent's segments are fixed for this response, and
- * the incremental tallies behind the results page take the answers in.
+ * update the participant's profile and the respondent's segments are fixed for this response (the
+ * caller stores them with it). The incremental tallies behind the results page take the answers in
+ * later, exactly once: the caller stores the response completed and untallied, and the tallier
+ * (survey-tallies.ts) folds it in, in batches, from the background loop or before any read of tallies.
  */
 export async function settleCompletedResponse(
   db: Db,
@@ -31,15 +32,6 @@ export async function settleCompletedResponse(
   } else {
     segments = Object.fromEntries(Object.entries(demographic).filter(([, v]) => v !== PREFER_NOT_TO_SAY));
   }
-  const attributes = await listDemographicAttributes(db, organizationId);
-  await addResponseToTallies(
-    db,
-    organizationId,
-    surveyId,
-    definition,
-    answers,
-    segments,
-    attributes.map((a) => a.id),
-  );
+  tallyWanted();
   return segments;
 }

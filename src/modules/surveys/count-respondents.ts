@@ -2,7 +2,7 @@ import type { Tally } from '../../analysis/survey-results/index.js';
 import type { Db } from '../../db/database.js';
 import { authorize, type StaffActor } from '../../platform/actor.js';
 import { getSurvey } from './get-survey.js';
-import { EVERYONE } from './survey-tallies.js';
+import { catchUpSurveyTallies, EVERYONE } from './survey-tallies.js';
 import { surveyRules } from './surveys.policy.js';
 import { readTalliesWithPrefix } from './surveys.repository.js';
 
@@ -19,6 +19,7 @@ export async function countRespondentsBySegment(
 ): Promise<{ total: number; segments: Map<string, number> }> {
   authorize(actor, surveyRules.view);
   const { survey } = await getSurvey(db, actor, surveyId);
+  await catchUpSurveyTallies(db, actor.organizationId, survey.id);
   const rows = await readTalliesWithPrefix(db, actor.organizationId, survey.id, '');
   const shown = new Map<string, number>();
   for (const row of rows) {

@@ -9,6 +9,7 @@ import { emptyDefinition } from './survey-definition.js';
 import { SurveySettingsInput } from './survey-input.js';
 import { surveyRules } from './surveys.policy.js';
 import { findSurvey, insertSurvey, updateSettings, type Survey } from './surveys.repository.js';
+import { forgetSurveyState } from './survey-state-cache.js';
 
 /** Creates a draft survey in an initiative that is not archived. */
 export async function createSurvey(
@@ -45,6 +46,7 @@ export async function updateSurveySettings(
   if (!survey) throw new AppError('not_found');
   const input = parseInput(SurveySettingsInput, raw);
   await updateSettings(db, actor.organizationId, id, input);
+  forgetSurveyState(actor.organizationId, id);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,

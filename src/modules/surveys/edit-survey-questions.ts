@@ -20,6 +20,7 @@ import {
 } from './survey-definition.js';
 import { surveyRules } from './surveys.policy.js';
 import { findSurvey, saveDraft, type Survey } from './surveys.repository.js';
+import { forgetSurveyState } from './survey-state-cache.js';
 
 // Staff edit the draft of a survey: questions and sections. The draft is only a working copy;
 // publishing freezes it into a version (see publish-survey.ts), so edits never touch answers.
@@ -161,6 +162,7 @@ function problemsOf(definition: SurveyDefinition, questionId: string): FieldErro
 
 async function store(db: Db, actor: StaffActor, survey: Survey, draft: SurveyDefinition, action: string) {
   await saveDraft(db, actor.organizationId, survey.id, draft);
+  forgetSurveyState(actor.organizationId, survey.id);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,

@@ -24,7 +24,7 @@ import { computeSurveyWeights, type SurveyWeighting } from './survey-weights.js'
 import { invitationFunnel } from './invitation-funnel.js';
 import { allQuestions, type Question } from './survey-definition.js';
 import { visibleQuestions } from './survey-answers.js';
-import { EVERYONE, toResultQuestion } from './survey-tallies.js';
+import { catchUpSurveyTallies, EVERYONE, toResultQuestion } from './survey-tallies.js';
 import { surveyRules } from './surveys.policy.js';
 import {
   readTallies,
@@ -129,6 +129,7 @@ export async function getSurveyResults(
   // suppression must look at all of an attribute's segments, or the overall minus the shown ones
   // would give away a hidden one.
   const tableBy = filter?.attribute ?? breakdownBy;
+  await catchUpSurveyTallies(db, actor.organizationId, survey.id);
   const rows = await readTallies(db, actor.organizationId, survey.id, [EVERYONE]);
   const tallies = new Map(rows.map((r) => [r.questionId, JSON.parse(r.data) as Tally]));
   const byCategory = new Map<string, Map<string, Tally>>();

@@ -17,6 +17,7 @@ import {
   setSurveyStatus,
   type Survey,
 } from './surveys.repository.js';
+import { forgetSurveyState } from './survey-state-cache.js';
 
 /**
  * Publishes the draft. The first publication creates version 1. Later, if the current version
@@ -62,6 +63,7 @@ export async function publishSurvey(db: Db, actor: StaffActor | undefined, id: s
     publishedAt: nowIso(),
     closedAt: null,
   });
+  forgetSurveyState(actor.organizationId, survey.id);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,
@@ -83,6 +85,7 @@ export async function closeSurvey(db: Db, actor: StaffActor | undefined, id: str
       params: { from: [`surveys:status.${survey.status}`], to: ['surveys:status.closed'] },
     });
   await setSurveyStatus(db, actor.organizationId, survey.id, 'closed', { closedAt: nowIso() });
+  forgetSurveyState(actor.organizationId, survey.id);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     staffId: actor.staffId,

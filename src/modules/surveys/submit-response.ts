@@ -3,12 +3,13 @@ import type { Db } from '../../db/database.js';
 import { authorize, type StaffActor } from '../../platform/actor.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { getInitiative } from '../initiatives/get-initiative.js';
+import { getInitiativeIntake } from '../initiatives/get-initiative-intake.js';
 import { settleCompletedResponse } from './complete-response.js';
 import { applyAnswers, unknownQuestionIds } from './survey-answers.js';
 import { allQuestions } from './survey-definition.js';
 import { surveyRules } from './surveys.policy.js';
-import { findSurveyState, insertResponse } from './surveys.repository.js';
+import { cachedSurveyState } from './survey-state-cache.js';
+import { insertResponse } from './surveys.repository.js';
 import { responseModes } from './surveys.table.js';
 import { currentVersionOf, rememberAnsweredVersion } from './version-cache.js';
 
@@ -28,7 +29,10 @@ export type SubmitResponseInput = Static<typeof SubmitResponseInput>;
 /**
  * Stores a complete, anonymous response to a published survey in one transaction: every answer is
  * checked against the current version (unknown questions, wrong options, out-of-range numbers and
- * missing required answers are field errors `answers.<question id>`), then tallies are updated.
+ * missing required answers are field errors `answers.<question id>`). The response is stored
+ * untallied; the tallier adds it to the results' tallies (see complete-response.ts). The survey's
+ * state, its current version and the initiative's status come from short-lived caches that the
+ * use cases changing them invalidate (survey-state-cache.ts, version-cache.ts, get-initiative-intake.ts).
  */
 export async function submitResponse(
   db: Db,
@@ -38,10 +42,10 @@ export async function submitResponse(
 ): Promise<{ id: string; versionId: string; version: number }> {
   authorize(actor, surveyRules.collect);
   const input = parseInput(SubmitResponseInput, raw);
-  const survey = await findSurveyState(db, actor.organizationId, surveyId);
+  const survey = await cachedSurveyState(db, actor.organizationId, surveyId);
   if (!survey || !survey.currentVersionId) throw notFound();
   if (survey.status !== 'published') throw new AppError('survey_closed');
-  const initiative = await getInitiative(db, actor, survey.initiativeId);
+  const initiative = await getInitiativeIntake(db, actor, survey.initiativeId);
   if (initiative.status !== 'open') throw new AppError('initiative_not_open');
   const version = await currentVersionOf(db, actor.organizationId, survey);
   if (!version) throw notFound();
@@ -66,7 +70,7 @@ export async function submitResponse(
       surveyId: survey.id,
       versionId: version.id,
       participantId: null,
-      consentTextId: initiative.consent?.id ?? null,
+      consentTextId: initiative.consentTextId,
       channel: 'api',
       mode: input.mode,
       enteredBy: actor.staffId,

@@ -1,14 +1,28 @@
-import { addToTally, emptyTally, type Tally } from '../../analysis/survey-results/index.js';
+import { addAllToTally, emptyTally, type Answer, type Tally } from '../../analysis/survey-results/index.js';
 import type { ResultQuestion } from '../../analysis/survey-results/types.js';
-import { PostgresAdapter } from 'kysely';
-import type { Db } from '../../db/database.js';
-import { visibleQuestions, type Answers } from './survey-answers.js';
+import { PostgresAdapter, type Kysely } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
+import { visibleQuestions } from './survey-answers.js';
 import { PREFER_NOT_TO_SAY, type Question, type SurveyDefinition } from './survey-definition.js';
-import { lockSurveyTalliesOnPostgres, readTallies, upsertTallies } from './surveys.repository.js';
+import {
+  findVersion,
+  hasUntalliedResponses,
+  lockSurveyTalliesOnPostgres,
+  markTallied,
+  readTallies,
+  surveysWithUntalliedResponses,
+  untalliedResponses,
+  upsertTallies,
+} from './surveys.repository.js';
 
 // The results page reads tallies, never the responses: each completed response is added to the
 // tally of every question it was shown, once for everyone and once per demographic segment of the
 // respondent. Tallies are small JSON documents, so a page at 1M responses reads the same few rows.
+// Submissions do not touch tallies (that cost more than the rest of a submission together): they
+// store the response with `tallied = 0`, and a tallier folds waiting responses in batches, from the
+// server's background loop (tally-loop.ts) shortly after submissions and from every reader of
+// tallies before it reads, so what a reader sees always counts every committed response.
 
 /** The segment key of everyone. */
 export const EVERYONE = '';
@@ -41,41 +55,113 @@ export function unknownSegmentKey(attributeId: string): string {
   return `${attributeId}:`;
 }
 
+/** Responses folded per transaction: big enough to amortize the tally rows, small enough to hold the lock briefly. */
+const FOLD_BATCH = 1000;
+
 /**
- * Adds a completed response to the tallies of everyone and, for every attribute of the organization,
- * of the respondent's category (or the "unknown" segment), so the segments of an attribute always
- * partition the respondents and breakdowns can suppress by complement.
+ * Folds up to FOLD_BATCH of a survey's untallied completed responses into its tallies, in the
+ * caller's transaction: every response goes into the tally of each question it was shown, once for
+ * everyone and once per attribute of the organization in the respondent's category (or the "unknown"
+ * segment), so the segments of an attribute always partition the respondents and breakdowns can
+ * suppress by complement. The affected tally rows are read once, take all the batch's answers, are
+ * written once, and the responses are marked tallied in the same transaction: a crash leaves both
+ * or neither, so no response is ever counted twice or lost. Returns how many responses it folded.
  */
-export async function addResponseToTallies(
+export async function foldUntalliedResponses(
   db: Db,
   organizationId: string,
   surveyId: string,
-  definition: SurveyDefinition,
-  answers: Answers,
-  segments: Record<string, string>,
-  attributeIds: string[],
-): Promise<void> {
-  const keys = [
-    EVERYONE,
-    ...attributeIds.map((a) => (segments[a] ? segmentKey(a, segments[a]) : unknownSegmentKey(a))),
-  ];
-  const shown = visibleQuestions(definition, answers);
-  if (shown.length === 0) return;
+): Promise<number> {
+  // On PostgreSQL, talliers in other transactions or processes wait here, then see these responses
+  // as tallied (read committed re-reads below), so two never fold the same response.
   if (db.getExecutor().adapter instanceof PostgresAdapter) await lockSurveyTalliesOnPostgres(db, surveyId);
-  const existing = await readTallies(db, organizationId, surveyId, keys);
-  const byKey = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));
-  // One statement for every tally the response touches (questions shown × segments): at eight
-  // questions and three attributes that is 32 rows, which row by row cost more than the rest of
-  // the submission together.
-  const writes: { questionId: string; segment: string; data: string }[] = [];
-  for (const q of shown) {
-    const question = toResultQuestion(q);
-    for (const segment of keys) {
-      const stored = byKey.get(`${q.id}\u0000${segment}`);
-      const tally = stored ? (JSON.parse(stored) as Tally) : emptyTally(question);
-      const next = addToTally(tally, answers[q.id], 1);
-      writes.push({ questionId: q.id, segment, data: JSON.stringify(next) });
+  const pending = await untalliedResponses(db, organizationId, surveyId, FOLD_BATCH);
+  if (pending.length === 0) return 0;
+  // The organization's attributes now, not at submission: a response waits milliseconds, and an
+  // attribute defined meanwhile simply finds it in its "unknown" segment.
+  const attributeIds = (await listDemographicAttributes(db, organizationId)).map((a) => a.id);
+  const definitions = new Map<string, SurveyDefinition>();
+  for (const versionId of new Set(pending.map((r) => r.versionId))) {
+    const version = await findVersion(db, organizationId, versionId);
+    if (!version) throw new Error(`survey version ${versionId} of a response is missing`);
+    definitions.set(versionId, version.definition);
+  }
+  const groups = new Map<
+    string,
+    { questionId: string; segment: string; question: Question; answers: Answer[] }
+  >();
+  const segmentsTouched = new Set<string>();
+  for (const response of pending) {
+    const keys = [
+      EVERYONE,
+      ...attributeIds.map((a) => {
+        const category = response.segments[a];
+        return category ? segmentKey(a, category) : unknownSegmentKey(a);
+      }),
+    ];
+    for (const q of visibleQuestions(definitions.get(response.versionId)!, response.answers)) {
+      for (const segment of keys) {
+        const key = `${q.id}\u0000${segment}`;
+        let group = groups.get(key);
+        if (!group) {
+          group = { questionId: q.id, segment, question: q, answers: [] };
+          groups.set(key, group);
+          segmentsTouched.add(segment);
+        }
+        group.answers.push(response.answers[q.id]);
+      }
     }
   }
+  const existing = await readTallies(db, organizationId, surveyId, [...segmentsTouched]);
+  const stored = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));
+  const writes: { questionId: string; segment: string; data: string }[] = [];
+  for (const [key, group] of groups) {
+    const data = stored.get(key);
+    const base = data ? (JSON.parse(data) as Tally) : emptyTally(toResultQuestion(group.question));
+    writes.push({
+      questionId: group.questionId,
+      segment: group.segment,
+      data: JSON.stringify(addAllToTally(base, group.answers)),
+    });
+  }
   await upsertTallies(db, organizationId, surveyId, writes);
+  await markTallied(
+    db,
+    organizationId,
+    pending.map((r) => r.id),
+  );
+  return pending.length;
+}
+
+/**
+ * Brings a survey's tallies up to date with every completed response stored so far. Every reader of
+ * tallies calls it first, so results are exact whether or not the background tallier has run. In a
+ * transaction it folds in that transaction; otherwise it opens one per batch.
+ */
+export async function catchUpSurveyTallies(db: Db, organizationId: string, surveyId: string): Promise<void> {
+  if (!(await hasUntalliedResponses(db, organizationId, surveyId))) return;
+  for (;;) {
+    const folded = db.isTransaction
+      ? await foldUntalliedResponses(db, organizationId, surveyId)
+      : await db.transaction().execute((trx) => foldUntalliedResponses(trx, organizationId, surveyId));
+    if (folded < FOLD_BATCH) return;
+  }
+}
+
+/** Folds every survey's waiting responses (the background tallier's pass); returns how many. */
+export async function catchUpAllTallies(db: Kysely<Database>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const surveys = await surveysWithUntalliedResponses(db, 100);
+    if (surveys.length === 0) return total;
+    for (const { organizationId, surveyId } of surveys) {
+      for (;;) {
+        const folded = await db
+          .transaction()
+          .execute((trx) => foldUntalliedResponses(trx, organizationId, surveyId));
+        total += folded;
+        if (folded < FOLD_BATCH) break;
+      }
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../platform/clock.js';
 import type { Answers } from './survey-answers.js';
@@ -83,7 +83,7 @@ function toSurvey(row: SurveysTable): Survey {
   };
 }
 
-function toResponse(row: SurveyResponsesTable): SurveyResponse {
+function toResponse(row: Selectable<SurveyResponsesTable>): SurveyResponse {
   return {
     id: row.id,
     surveyId: row.survey_id,
@@ -1108,6 +1108,79 @@ export async function upsertTallies(
           .columns(['survey_id', 'question_id', 'segment'])
           .doUpdateSet((eb) => ({ data: eb.ref('excluded.data') })),
       )
+      .execute();
+  }
+}
+
+// The tallier: completed responses wait with `tallied = 0` (a partial index holds only those) until
+// they are folded into the tallies; the fold marks them in the transaction that writes the tallies.
+
+/** Surveys that have completed responses waiting to be tallied (the background tallier's work list). */
+export async function surveysWithUntalliedResponses(
+  db: Db,
+  limit: number,
+): Promise<{ organizationId: string; surveyId: string }[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['organization_id', 'survey_id'])
+    .distinct()
+    .where('tallied', '=', 0)
+    .where('status', '=', 'completed')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ organizationId: r.organization_id, surveyId: r.survey_id }));
+}
+
+/** Whether a survey has completed responses not yet in its tallies. */
+export async function hasUntalliedResponses(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .where('tallied', '=', 0)
+    .where('status', '=', 'completed')
+    .where('organization_id', '=', organizationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Up to `limit` completed responses of a survey not yet in its tallies: what the fold needs of each. */
+export async function untalliedResponses(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  limit: number,
+): Promise<{ id: string; versionId: string; answers: Answers; segments: Record<string, string> }[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['id', 'version_id', 'answers', 'segments'])
+    .where('survey_id', '=', surveyId)
+    .where('tallied', '=', 0)
+    .where('status', '=', 'completed')
+    .where('organization_id', '=', organizationId)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    versionId: r.version_id,
+    answers: JSON.parse(r.answers) as Answers,
+    segments: JSON.parse(r.segments) as Record<string, string>,
+  }));
+}
+
+/** Marks responses as counted in the tallies; the caller writes those tallies in the same transaction. */
+export async function markTallied(db: Db, organizationId: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('survey_responses')
+      .set({ tallied: 1 })
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', ids.slice(i, i + 500))
       .execute();
   }
 }

@@ -1,5 +1,7 @@
 // The surveys capability's tables (registered in src/db/database.ts) and their domain values.
 
+import type { Generated } from 'kysely';
+
 export interface SurveysTable {
   id: string;
   organization_id: string;
@@ -48,6 +50,8 @@ export interface SurveyResponsesTable {
   started_at: string;
   updated_at: string;
   completed_at: string | null;
+  /** 1 once a completed response is in the tallies (the tallier sets it with the tallies it wrote). */
+  tallied: Generated<number>;
 }
 
 export interface SurveyTalliesTable {

@@ -20,6 +20,7 @@ import type { Organization } from '../organizations/get-organization.js';
 import type { StaffActor } from '../../platform/actor.js';
 import { addQuestion } from './edit-survey-questions.js';
 import { publishSurvey } from './publish-survey.js';
+import { catchUpSurveyTallies } from './survey-tallies.js';
 
 describe.each(engines)('surveys on %s', (engine) => {
   let t: TestApp;
@@ -198,7 +199,9 @@ describe.each(engines)('surveys on %s', (engine) => {
       .where('participant_id', '=', response.participant_id!)
       .execute();
     expect(profile.map((p) => p.category_id)).toEqual([demographics.ageBand.categories.under_30]);
-    // Tallies: everyone and the age segment, for each question shown (3), not the hidden one.
+    // Tallies: everyone and the age segment, for each question shown (3), not the hidden one. They
+    // are folded after the submission (by the tallier, or by any reader of results): fold now.
+    await catchUpSurveyTallies(t.db, org.id, survey.id);
     const tallies = await t.db
       .selectFrom('survey_tallies')
       .selectAll()
