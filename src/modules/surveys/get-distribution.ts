@@ -7,7 +7,8 @@ import { invitationFunnel, type InvitationFunnel } from './invitation-funnel.js'
 import { contactableParticipants, type ContactableParticipant } from './invite-to-survey.js';
 import { publicSurveyPath } from './published-survey.js';
 import { surveyRules } from './surveys.policy.js';
-import { activeKiosks, invitedSoFar, type Survey, type SurveyKiosk } from './surveys.repository.js';
+import { type Survey } from './surveys.repository.js';
+import { activeKiosks, invitedSoFar, type SurveyKiosk } from './survey-distribution.repository.js';
 
 /** Everything the "Distribute" page shows, cut to what the actor may do. */
 export interface Distribution {

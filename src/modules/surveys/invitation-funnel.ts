@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { invitationCounts } from './surveys.repository.js';
+import { invitationCounts } from './survey-distribution.repository.js';
 
 /** How a survey's personal invitations fared. */
 export interface InvitationFunnel {

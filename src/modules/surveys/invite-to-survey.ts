@@ -11,7 +11,7 @@ import { hasForbiddenCharacters } from '../../platform/validation.js';
 import { listInitiativeParticipants } from '../participants/list-initiative-participants.js';
 import { invitationPath, requireLiveSurvey, type LiveSurvey } from './published-survey.js';
 import { surveyRules } from './surveys.policy.js';
-import { insertInvitation, invitedSoFar } from './surveys.repository.js';
+import { insertInvitation, invitedSoFar } from './survey-distribution.repository.js';
 import { surveyTitle } from './views/respond-pages.js';
 
 /** Most typed addresses one invitation round takes. */

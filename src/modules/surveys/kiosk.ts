@@ -12,19 +12,21 @@ import { applyAnswers } from './survey-answers.js';
 import { allQuestions } from './survey-definition.js';
 import { surveyRules } from './surveys.policy.js';
 import {
+  findSurvey,
+  findVersion,
+  insertResponse,
+  type Survey,
+  type SurveyVersion,
+} from './surveys.repository.js';
+import {
   activeKiosks,
   consumeKioskRespondent,
   endKiosk,
   findKioskByToken,
-  findSurvey,
-  findVersion,
   insertKiosk,
-  insertResponse,
   setKioskRespondent,
-  type Survey,
   type SurveyKiosk,
-  type SurveyVersion,
-} from './surveys.repository.js';
+} from './survey-distribution.repository.js';
 
 // Kiosk mode: staff start a kiosk on a shared device (a ward, a library desk). The device holds
 // the kiosk's token in a cookie; each respondent accepts the initiative's consent text and gets a

@@ -6,16 +6,18 @@ import type { ConsentText, Initiative } from '../initiatives/initiatives.table.j
 import { joinInitiative } from '../participants/join-initiative.js';
 import { requireCurrentConsent } from '../participants/require-current-consent.js';
 import {
-  findInvitationByTokenHash,
   findResponse,
   findSurvey,
   insertResponse,
-  linkInvitation,
-  markInvitationOpened,
   responsesOfParticipant,
   type Survey,
-  type SurveyInvitation,
 } from './surveys.repository.js';
+import {
+  findInvitationByTokenHash,
+  linkInvitation,
+  markInvitationOpened,
+  type SurveyInvitation,
+} from './survey-distribution.repository.js';
 
 // Personal invitation links. A participant's link makes this device theirs (the route sets their
 // participant cookie). Someone invited by address only is not a participant yet: they read the

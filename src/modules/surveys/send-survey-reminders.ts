@@ -6,7 +6,7 @@ import { hashToken, newSecretToken } from '../../platform/secret-token.js';
 import { contactableParticipants, enqueueSurveyMail, type SurveyMailOptions } from './invite-to-survey.js';
 import { requireLiveSurvey } from './published-survey.js';
 import { surveyRules } from './surveys.policy.js';
-import { invitationsToRemind, markInvitationReminded } from './surveys.repository.js';
+import { invitationsToRemind, markInvitationReminded } from './survey-distribution.repository.js';
 
 /**
  * Sends the one reminder each invitation may get, to those who have not completed the survey
