@@ -10,6 +10,7 @@ import {
   findSurvey,
   findVersion,
   insertResponse,
+  lockParticipantSurveyOnPostgres,
   responsesOfParticipant,
   updateResponse,
   type Survey,
@@ -161,6 +162,8 @@ export async function answerSurveyPage(
   action: PageAction,
   raw: Record<string, unknown>,
 ): Promise<PageOutcome> {
+  // Simultaneous submissions by the same participant (a double click) take turns on PostgreSQL.
+  if (participantId) await lockParticipantSurveyOnPostgres(db, surveyId, participantId);
   const visit = await visitSurvey(db, organizationId, initiativeSlug, surveyId, participantId, page);
   if (visit.kind === 'needs_consent') throw new AppError('consent_required');
   if (visit.kind === 'done') throw new AppError('already_responded');

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../platform/clock.js';
 import type { Answers } from './survey-answers.js';
@@ -699,6 +699,28 @@ export async function lockSurveyTalliesOnPostgres(db: Db, surveyId: string): Pro
       eb
         .fn('pg_advisory_xact_lock', [
           eb.fn('hashtextextended', [eb.val(`survey_tallies:${surveyId}`), eb.lit(0)]),
+        ])
+        .as('locked'),
+    )
+    .execute();
+}
+
+/**
+ * On PostgreSQL, holds a transaction lock on one participant's answers to one survey, so two
+ * simultaneous submissions (a double click, two tabs) cannot both start or complete a response
+ * where one is allowed. SQLite runs one write transaction at a time and needs none.
+ */
+export async function lockParticipantSurveyOnPostgres(
+  db: Db,
+  surveyId: string,
+  participantId: string,
+): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await db
+    .selectNoFrom((eb) =>
+      eb
+        .fn('pg_advisory_xact_lock', [
+          eb.fn('hashtextextended', [eb.val(`survey_response:${surveyId}:${participantId}`), eb.lit(0)]),
         ])
         .as('locked'),
     )

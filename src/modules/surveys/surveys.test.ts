@@ -466,4 +466,26 @@ describe.each(engines)('surveys on %s', (engine) => {
     expect(last.body).toContain('A survey needs at least one section');
     expect(await sections()).toHaveLength(1);
   });
+  it('stores one response when the same participant submits twice at the same moment', async () => {
+    const initiative = await buildInitiative(t.db, org.id, { open: true });
+    const { survey, questions } = await buildSurvey(t.db, actor, initiative.id, {
+      questions: [{ kind: 'single_choice', textEn: 'Pick', required: true, options: 'A\nB' }],
+    });
+    const participant = await joinAsParticipant(t.app, org.slug, initiative.slug);
+    const path = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
+    await participant.get(path);
+    const form = { action: 'submit', [`q_${questions[0]!.id}`]: questions[0]!.options[0]!.id };
+    const results = await Promise.all([
+      participant.post(path, form),
+      participant.post(path, form),
+      participant.post(path, form),
+    ]);
+    for (const r of results) expect(r.statusCode).toBeLessThan(500);
+    const stored = await t.db
+      .selectFrom('survey_responses')
+      .select('status')
+      .where('survey_id', '=', survey.id)
+      .execute();
+    expect(stored).toEqual([{ status: 'completed' }]);
+  });
 });
