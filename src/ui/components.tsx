@@ -14,10 +14,13 @@ export function ErrorSummary({
   ctx,
   form,
   labels,
+  idPrefix = '',
 }: {
   ctx: PageContext;
   form: FormState;
   labels: Record<string, string>;
+  /** The prefix of the form's field ids (see `FieldProps.idPrefix`). */
+  idPrefix?: string;
 }): JSX.Element {
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return <></>;
@@ -35,7 +38,7 @@ export function ErrorSummary({
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#f-${field}`} safe>
+            <a href={`#f-${idPrefix}${field}`} safe>
               {`${labels[field] ?? field}: ${message}`}
             </a>
           </li>
@@ -91,9 +94,19 @@ function valueOf(form: FormState, name: string): string {
 interface FieldProps {
   form: FormState;
   name: string;
+  /**
+   * Prepended to the field's ids (`f-<prefix><name>`) when a page holds several forms with the same
+   * field names, so each label points at its own form's field; pass the same prefix to ErrorSummary.
+   */
+  idPrefix?: string | undefined;
   label: string;
   hint?: string | undefined;
   required?: boolean;
+}
+
+/** The field's id without the `f-` (its prefix and name). */
+function idBase(props: FieldProps): string {
+  return `${props.idPrefix ?? ''}${props.name}`;
 }
 
 /** A single-line text input. */
@@ -103,18 +116,18 @@ export function TextField(
   const error = props.form.errors[props.name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`} safe>
+      <label for={`f-${idBase(props)}`} safe>
         {props.label}
       </label>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <FieldMessages name={idBase(props)} hint={props.hint} error={error} />
       <input
-        id={`f-${props.name}`}
+        id={`f-${idBase(props)}`}
         name={props.name}
         type={props.type ?? 'text'}
         value={valueOf(props.form, props.name)}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(idBase(props), props.hint, error)}
         autocomplete={props.autocomplete}
         maxlength={props.maxlength}
       />
@@ -127,17 +140,17 @@ export function TextArea(props: FieldProps & { rows?: number; maxlength?: number
   const error = props.form.errors[props.name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`} safe>
+      <label for={`f-${idBase(props)}`} safe>
         {props.label}
       </label>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <FieldMessages name={idBase(props)} hint={props.hint} error={error} />
       <textarea
-        id={`f-${props.name}`}
+        id={`f-${idBase(props)}`}
         name={props.name}
         rows={String(props.rows ?? 4)}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(idBase(props), props.hint, error)}
         maxlength={props.maxlength}
         safe
       >
@@ -155,16 +168,16 @@ export function SelectField(
   const current = valueOf(props.form, props.name);
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`} safe>
+      <label for={`f-${idBase(props)}`} safe>
         {props.label}
       </label>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <FieldMessages name={idBase(props)} hint={props.hint} error={error} />
       <select
-        id={`f-${props.name}`}
+        id={`f-${idBase(props)}`}
         name={props.name}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(idBase(props), props.hint, error)}
       >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current} safe>
@@ -185,26 +198,26 @@ export function RadioGroup(
   return (
     <fieldset
       class={error ? 'field has-error' : 'field'}
-      id={`f-${props.name}`}
-      aria-describedby={describedBy(props.name, props.hint, error)}
+      id={`f-${idBase(props)}`}
+      aria-describedby={describedBy(idBase(props), props.hint, error)}
     >
       <legend safe>{props.label}</legend>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <FieldMessages name={idBase(props)} hint={props.hint} error={error} />
       {props.options.map((o, i) => (
         <div class="choice">
           <input
             type="radio"
-            id={`f-${props.name}-${i}`}
+            id={`f-${idBase(props)}-${i}`}
             name={props.name}
             value={o.value}
             checked={o.value === current}
-            aria-describedby={o.hint ? `f-${props.name}-${i}-hint` : undefined}
+            aria-describedby={o.hint ? `f-${idBase(props)}-${i}-hint` : undefined}
           />
-          <label for={`f-${props.name}-${i}`} safe>
+          <label for={`f-${idBase(props)}-${i}`} safe>
             {o.label}
           </label>
           {o.hint ? (
-            <p class="hint" id={`f-${props.name}-${i}-hint`} safe>
+            <p class="hint" id={`f-${idBase(props)}-${i}-hint`} safe>
               {o.hint}
             </p>
           ) : (
@@ -223,17 +236,17 @@ export function CheckboxField(props: FieldProps & { value?: string }): JSX.Eleme
   const checked = v === true || v === 'on' || v === 'true' || v === '1' || v === 1;
   return (
     <div class={error ? 'field choice has-error' : 'field choice'}>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <FieldMessages name={idBase(props)} hint={props.hint} error={error} />
       <input
         type="checkbox"
-        id={`f-${props.name}`}
+        id={`f-${idBase(props)}`}
         name={props.name}
         value={props.value ?? 'true'}
         checked={checked}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(idBase(props), props.hint, error)}
       />
-      <label for={`f-${props.name}`} safe>
+      <label for={`f-${idBase(props)}`} safe>
         {props.label}
       </label>
     </div>

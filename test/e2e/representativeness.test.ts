@@ -123,7 +123,7 @@ describe.each(browserMatrix)(
           };
           await fill('50', '40');
           const sumMessage = 'The shares must add up to 100 % (± 0.5); they add up to 90 %';
-          expect(await section.locator('#f-shares').innerText()).toContain(sumMessage);
+          expect(await section.locator(`#f-${demographics.district.id}-shares`).innerText()).toContain(sumMessage);
           const summary = section.locator('#error-summary');
           expect(await summary.getByRole('heading', { name: 'There is a problem' }).count()).toBe(1);
           expect(

@@ -62,8 +62,10 @@ describe.each(engines)('target populations and who is missing on %s', (engine) =
       [`share_${old}`]: 'lots',
     });
     expect(noSource.statusCode).toBe(422);
-    expect(noSource.body).toContain(`id="f-share_${old}-error"`);
-    expect(noSource.body).toContain('id="f-source-error"');
+    expect(noSource.body).toContain(`id="f-${demographics.ageBand.id}-share_${old}-error"`);
+    expect(noSource.body).toContain(`id="f-${demographics.ageBand.id}-source-error"`);
+    // The error summary links to this form's fields, not to another attribute's form.
+    expect(noSource.body).toContain(`href="#f-${demographics.ageBand.id}-source"`);
     expect(await rows()).toBe(before);
 
     const saved = await staff.submit(page, action, {
