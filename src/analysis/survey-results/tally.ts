@@ -1,111 +1,26 @@
-import type { Answer, QuestionKind, ResultQuestion } from './types.js';
+import { own, put, recordOf, zeroCount, zeroMoments } from './tally-records.js';
+import type { Count, Moments, Tally } from './tally-types.js';
+import type { Answer, ResultQuestion } from './types.js';
 
-// A tally is the running aggregate of one question's answers (for one survey version, and for one
-// segment when results are broken down). It is plain JSON (numbers, strings, plain objects), so the
-// survey module can keep it in a table and update it in the same transaction as the response: the
-// results page then reads tallies and never rescans responses. Tallies are mergeable: merging the
-// tallies of two disjoint sets of answers equals tallying all the answers, so segments, versions and
-// shards combine freely. Every count is kept unweighted (`n`) and weighted (`w`, and `ww` = sum of
-// squared weights for Kish's effective n) side by side.
-//
-// Weights: a weight is a non-negative finite number (1 when unweighted). When the weighting is
-// recomputed, weighted sums go stale: rebuild the tallies with `tallyAnswers`.
-
-/** A number of respondents, unweighted (`n`), weighted (`w` = Σw) and the sum of squared weights (`ww` = Σw²). */
-export interface Count {
-  n: number;
-  w: number;
-  ww: number;
-}
-
-/** Sums for a numeric answer x with weight w: n, Σw, Σx, Σx², Σw·x, Σw·x², Σw². */
-export interface Moments {
-  n: number;
-  sw: number;
-  sx: number;
-  sxx: number;
-  swx: number;
-  swxx: number;
-  sww: number;
-}
-
-/** Sums of ranks given to one ranking item (rank 1 = first), with the respondents who ranked it. */
-export interface RankSums extends Count {
-  rankSum: number;
-  wRankSum: number;
-}
-
-interface TallyHead<K extends QuestionKind> {
-  /** Format version of the stored JSON. */
-  v: 1;
-  kind: K;
-  /** Respondents who answered. */
-  answered: Count;
-  /** Respondents who were shown the question and left it empty. */
-  skipped: Count;
-}
-
-/** Single choice or demographic: respondents per option id. */
-export type ChoiceTally = TallyHead<'single_choice' | 'demographic'> & { options: Record<string, Count> };
-/** Multiple choice: respondents who ticked each option id (a respondent counts once per ticked option). */
-export type MultipleChoiceTally = TallyHead<'multiple_choice'> & { options: Record<string, Count> };
-/** Likert: respondents per point, and moments of the point index 1..N. */
-export type LikertTally = TallyHead<'likert'> & {
-  points: string[];
-  options: Record<string, Count>;
-  moments: Moments;
-};
-/** Rating: respondents per value given (keyed by the number as a string) and moments. */
-export type RatingTally = TallyHead<'rating'> & {
-  min: number;
-  max: number;
-  values: Record<string, Count>;
-  moments: Moments;
-};
-/** NPS: respondents per score 0..10, the three buckets, and moments of the score. */
-export type NpsTally = TallyHead<'nps'> & {
-  scores: Record<string, Count>;
-  detractors: Count;
-  passives: Count;
-  promoters: Count;
-  moments: Moments;
-};
-/** Number: moments only (no individual values, so nothing identifying is stored). */
-export type NumberTally = TallyHead<'number'> & { moments: Moments };
-/** Ranking: per item, sums of ranks and the respondents who ranked it. */
-export type RankingTally = TallyHead<'ranking'> & { items: Record<string, RankSums> };
-/** Date: respondents per day (`yyyy-mm-dd`); `summarise` rolls days up to months or years. */
-export type DateTally = TallyHead<'date'> & { days: Record<string, Count> };
-/** Free text: only how many answered; the texts themselves are listed from the responses. */
-export type TextTally = TallyHead<'short_text' | 'long_text'>;
-
-/** The aggregate of one question's answers; see the module comment above. */
-export type Tally =
-  | ChoiceTally
-  | MultipleChoiceTally
-  | LikertTally
-  | RatingTally
-  | NpsTally
-  | NumberTally
-  | RankingTally
-  | DateTally
-  | TextTally;
-
-const zeroCount = (): Count => ({ n: 0, w: 0, ww: 0 });
-const zeroMoments = (): Moments => ({ n: 0, sw: 0, sx: 0, sxx: 0, swx: 0, swxx: 0, sww: 0 });
-
-// Option ids come from outside: never let one named `__proto__` touch a prototype.
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-function put<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-function recordOf<T>(keys: readonly string[], make: () => T): Record<string, T> {
-  const r: Record<string, T> = {};
-  for (const k of keys) put(r, k, make());
-  return r;
-}
+// Adding and removing answers. The tally types and their module comment are in tally-types.ts; merging
+// is in tally-merge.ts. This file re-exports both, so `./tally.js` keeps offering the whole tally API.
+export type {
+  ChoiceTally,
+  Count,
+  DateTally,
+  LikertTally,
+  Moments,
+  MultipleChoiceTally,
+  NpsTally,
+  NumberTally,
+  RankingTally,
+  RankSums,
+  RatingTally,
+  Tally,
+  TextTally,
+} from './tally-types.js';
+export { mergeTallies } from './tally-merge.js';
+export { countOf } from './tally-records.js';
 
 /** An empty tally for a question (every option present with zero counts). */
 export function emptyTally(question: ResultQuestion): Tally {
@@ -347,116 +262,4 @@ export function tallyAnswers(
   const tally = emptyTally(question);
   for (const { answer, weight } of answers) apply(tally, answer, weight ?? 1, 1);
   return tally;
-}
-
-function addCount(a: Count, b: Count): Count {
-  return { n: a.n + b.n, w: a.w + b.w, ww: a.ww + b.ww };
-}
-
-function addMoments(a: Moments, b: Moments): Moments {
-  return {
-    n: a.n + b.n,
-    sw: a.sw + b.sw,
-    sx: a.sx + b.sx,
-    sxx: a.sxx + b.sxx,
-    swx: a.swx + b.swx,
-    swxx: a.swxx + b.swxx,
-    sww: a.sww + b.sww,
-  };
-}
-
-function mergeRecords<T>(
-  a: Record<string, T>,
-  b: Record<string, T>,
-  add: (x: T, y: T) => T,
-): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [key, value] of Object.entries(a)) put(out, key, value);
-  for (const [key, value] of Object.entries(b)) {
-    const existing = own(out, key);
-    put(out, key, existing ? add(existing, value) : value);
-  }
-  return structuredClone(out);
-}
-
-function mismatch(a: Tally, b: Tally): never {
-  throw new RangeError(`cannot merge a ${a.kind} tally with a ${b.kind} tally of another shape`);
-}
-
-/**
- * Merges two tallies of the same question kind (disjoint sets of respondents: segments, shards or
- * survey versions). Pure. Option sets may differ between versions (the union is kept); Likert points
- * and rating scales must be the same, since their means would not be comparable.
- */
-export function mergeTallies(a: Tally, b: Tally): Tally {
-  const head = {
-    v: 1 as const,
-    answered: addCount(a.answered, b.answered),
-    skipped: addCount(a.skipped, b.skipped),
-  };
-  switch (a.kind) {
-    case 'single_choice':
-    case 'demographic':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return { ...head, kind: a.kind, options: mergeRecords(a.options, b.options, addCount) };
-    case 'multiple_choice':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return { ...head, kind: a.kind, options: mergeRecords(a.options, b.options, addCount) };
-    case 'likert':
-      if (b.kind !== a.kind || a.points.join('\u0000') !== b.points.join('\u0000')) return mismatch(a, b);
-      return {
-        ...head,
-        kind: a.kind,
-        points: [...a.points],
-        options: mergeRecords(a.options, b.options, addCount),
-        moments: addMoments(a.moments, b.moments),
-      };
-    case 'rating':
-      if (b.kind !== a.kind || a.min !== b.min || a.max !== b.max) return mismatch(a, b);
-      return {
-        ...head,
-        kind: a.kind,
-        min: a.min,
-        max: a.max,
-        values: mergeRecords(a.values, b.values, addCount),
-        moments: addMoments(a.moments, b.moments),
-      };
-    case 'nps':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return {
-        ...head,
-        kind: a.kind,
-        scores: mergeRecords(a.scores, b.scores, addCount),
-        detractors: addCount(a.detractors, b.detractors),
-        passives: addCount(a.passives, b.passives),
-        promoters: addCount(a.promoters, b.promoters),
-        moments: addMoments(a.moments, b.moments),
-      };
-    case 'number':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return { ...head, kind: a.kind, moments: addMoments(a.moments, b.moments) };
-    case 'ranking':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return {
-        ...head,
-        kind: a.kind,
-        items: mergeRecords(a.items, b.items, (x, y) => ({
-          ...addCount(x, y),
-          rankSum: x.rankSum + y.rankSum,
-          wRankSum: x.wRankSum + y.wRankSum,
-        })),
-      };
-    case 'date':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return { ...head, kind: a.kind, days: mergeRecords(a.days, b.days, addCount) };
-    case 'short_text':
-    case 'long_text':
-      if (b.kind !== a.kind) return mismatch(a, b);
-      return { ...head, kind: a.kind };
-  }
-}
-
-/** Reads a count by key without ever touching a prototype (for option ids from outside). */
-export function countOf(record: Record<string, Count>, key: string): Count {
-  return own(record, key) ?? zeroCount();
 }

@@ -1,5 +1,5 @@
 import { WeightingError } from './errors.js';
-import type { MarginKind, RakingAttribute, RakingProblem } from './rake.js';
+import type { MarginKind, RakingAttribute, RakingProblem } from './types.js';
 
 /** One row of a margins table: the population target of one category of one attribute. */
 export interface MarginRow {
