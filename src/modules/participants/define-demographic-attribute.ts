@@ -4,8 +4,8 @@ import { authorize, type StaffActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { invalid } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
+import { insertAttribute, listAttributes } from './demographics.repository.js';
 import { participantRules } from './participants.policy.js';
-import { insertAttribute, listAttributes } from './participants.repository.js';
 
 /** A stable key for exports and weighting, plus the label in each language. */
 export const DemographicKey = Type.String({

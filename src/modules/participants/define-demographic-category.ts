@@ -5,8 +5,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { DemographicKey } from './define-demographic-attribute.js';
+import { insertCategory, listAttributes } from './demographics.repository.js';
 import { participantRules } from './participants.policy.js';
-import { insertCategory, listAttributes } from './participants.repository.js';
 
 /** Input for a new category of an attribute (e.g. "18_29", "18-29 years", "18-29 år"). */
 export const DefineDemographicCategoryInput = Type.Object({

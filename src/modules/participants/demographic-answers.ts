@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/database.js';
 import { invalid, type FieldError } from '../../platform/errors.js';
-import { listAttributes } from './participants.repository.js';
+import { listAttributes } from './demographics.repository.js';
 
 /** The answer value meaning "prefer not to say" (category ids are UUIDs, so it cannot clash). */
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { authorize, type StaffActor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
+import { listAttributes } from './demographics.repository.js';
 import { participantRules } from './participants.policy.js';
-import { listAttributes } from './participants.repository.js';
 import type { DemographicAttribute } from './participants.table.js';
 
 /** The organization's attributes for the admin page. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
+import { demographicAnswersOf } from './demographics.repository.js';
 import { findCurrentParticipant } from './find-current-participant.js';
-import { demographicAnswersOf, listMembershipsOfParticipant } from './participants.repository.js';
+import { listMembershipsOfParticipant } from './participants.repository.js';
 import type { DemographicAnswer, Membership, Participant } from './participants.table.js';
 import { listMyInterviews, type MyInterview } from '../interviews/participant-interviews.js';
 import { listMySurveyResponses, type MySurveyResponse } from '../surveys/participant-responses.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
+import { demographicAnswersOf, listAttributes } from './demographics.repository.js';
 import { findCurrentParticipant } from './find-current-participant.js';
-import { demographicAnswersOf, listAttributes } from './participants.repository.js';
 import type { DemographicAnswer, DemographicAttribute } from './participants.table.js';
 
 /** The organization's questions and the participant's answers, or null without a participant. */

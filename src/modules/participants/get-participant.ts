@@ -1,13 +1,10 @@
 import type { Db } from '../../db/database.js';
 import { authorize, can, type StaffActor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
+import { demographicAnswersOf } from './demographics.repository.js';
 import { toMembershipView, toParticipantView, type ParticipantDetailView } from './participant-view.js';
 import { participantRules } from './participants.policy.js';
-import {
-  demographicAnswersOf,
-  findParticipant,
-  listMembershipsOfParticipant,
-} from './participants.repository.js';
+import { findParticipant, listMembershipsOfParticipant } from './participants.repository.js';
 
 /** One participant of the actor's organization for staff; another organization's id is not found. */
 export async function getParticipant(

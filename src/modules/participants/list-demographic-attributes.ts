@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { listAttributes } from './participants.repository.js';
+import { listAttributes } from './demographics.repository.js';
 import type { DemographicAttribute } from './participants.table.js';
 
 /** The organization's demographic attributes and categories, in order (they are not secret). */

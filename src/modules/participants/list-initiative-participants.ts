@@ -2,9 +2,10 @@ import type { Db } from '../../db/database.js';
 import { authorize, can, type StaffActor } from '../../platform/actor.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
 import type { Initiative } from '../initiatives/initiatives.table.js';
+import { demographicAnswersOf } from './demographics.repository.js';
 import { toMembershipView, toParticipantView, type InitiativeParticipantView } from './participant-view.js';
 import { participantRules } from './participants.policy.js';
-import { demographicAnswersOf, listMembersOfInitiative } from './participants.repository.js';
+import { listMembersOfInitiative } from './participants.repository.js';
 
 /**
  * An initiative's participants for staff: pseudonym, when they joined, the consent version and

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { resolveDemographicAnswers } from './demographic-answers.js';
-import { demographicAnswersOf, upsertDemographicAnswers } from './participants.repository.js';
+import { demographicAnswersOf, upsertDemographicAnswers } from './demographics.repository.js';
 
 /**
  * Records demographic answers given elsewhere (a survey's demographic question) for a known

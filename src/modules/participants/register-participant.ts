@@ -6,16 +6,11 @@ import { AppError, invalid } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
 import { DemographicAnswersInput, resolveDemographicAnswers } from './demographic-answers.js';
+import { demographicAnswersOf, replaceDemographicAnswers } from './demographics.repository.js';
 import { checkFollowUp, ContactFields } from './participant-input.js';
 import { toMembershipView, toParticipantView, type InitiativeParticipantView } from './participant-view.js';
 import { participantRules } from './participants.policy.js';
-import {
-  demographicAnswersOf,
-  findMembership,
-  insertMembership,
-  insertParticipant,
-  replaceDemographicAnswers,
-} from './participants.repository.js';
+import { findMembership, insertMembership, insertParticipant } from './participants.repository.js';
 import { newPseudonym } from './pseudonym.js';
 
 /** Registering someone on their behalf: they must have agreed to the current consent text. */

@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { DemographicAnswersInput, resolveDemographicAnswers } from './demographic-answers.js';
+import { replaceDemographicAnswers } from './demographics.repository.js';
 import { findCurrentParticipant } from './find-current-participant.js';
-import { replaceDemographicAnswers } from './participants.repository.js';
 
 /** The participant's answers; attributes left out are "not answered". */
 export const SaveMyDemographicsInput = Type.Object({ answers: DemographicAnswersInput });
