@@ -10,7 +10,7 @@ import { actorOf } from '../../../test/support/staff-factory.js';
 import { changeInitiativeStatus } from '../initiatives/change-initiative-status.js';
 import { updateInitiative } from '../initiatives/update-initiative.js';
 import { registerParticipant } from '../participants/register-participant.js';
-import { idOf, setUpInterviews, type InterviewsSetup } from './interview-test-helpers.js';
+import { idOf, setUpInterviews, type InterviewsSetup } from '../../../test/support/interview-setup.js';
 import type { InterviewView } from './interview-view.js';
 
 describe.each(engines)('interview access and lifecycle on %s', (engine) => {

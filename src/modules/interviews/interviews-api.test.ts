@@ -7,7 +7,7 @@ import { buildInitiative } from '../../../test/support/initiative-factory.js';
 import { buildInterview, interviewInput } from '../../../test/support/interview-factory.js';
 import { joinAsParticipant } from '../../../test/support/participant-factory.js';
 import { actorOf } from '../../../test/support/staff-factory.js';
-import { idOf, setUpInterviews, type InterviewsSetup } from './interview-test-helpers.js';
+import { idOf, setUpInterviews, type InterviewsSetup } from '../../../test/support/interview-setup.js';
 import type { InterviewView } from './interview-view.js';
 import { listInterviewInputs } from './list-interview-inputs.js';
 

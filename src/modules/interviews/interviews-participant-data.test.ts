@@ -7,7 +7,7 @@ import { buildInterview } from '../../../test/support/interview-factory.js';
 import { joinAsParticipant } from '../../../test/support/participant-factory.js';
 import { actorOf } from '../../../test/support/staff-factory.js';
 import type { MyDataExport } from '../participants/export-my-data.js';
-import { idOf, setUpInterviews, type InterviewsSetup } from './interview-test-helpers.js';
+import { idOf, setUpInterviews, type InterviewsSetup } from '../../../test/support/interview-setup.js';
 import type { InterviewView } from './interview-view.js';
 
 describe.each(engines)('interviews in participants’ own data on %s', (engine) => {

@@ -5,7 +5,7 @@ import { engines } from '../../../test/support/databases.js';
 import { api, FormClient } from '../../../test/support/http-client.js';
 import { buildInterview, SAMPLE_VTT } from '../../../test/support/interview-factory.js';
 import { actorOf } from '../../../test/support/staff-factory.js';
-import { setUpInterviews, type InterviewsSetup } from './interview-test-helpers.js';
+import { setUpInterviews, type InterviewsSetup } from '../../../test/support/interview-setup.js';
 import type { InterviewView } from './interview-view.js';
 
 describe.each(engines)('interviews recorded through the staff pages on %s', (engine) => {

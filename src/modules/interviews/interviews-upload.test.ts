@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/support/databases.js';
 import { api, type FormClient } from '../../../test/support/http-client.js';
 import { SAMPLE_VTT } from '../../../test/support/interview-factory.js';
-import { setUpInterviews, type InterviewsSetup } from './interview-test-helpers.js';
+import { setUpInterviews, type InterviewsSetup } from '../../../test/support/interview-setup.js';
 import type { InterviewView } from './interview-view.js';
 
 /** A multipart/form-data body as a browser sends it, with an optional file. */

@@ -36,7 +36,7 @@ const MAX_PARTS = 400;
 
 async function plain(part: Multipart): Promise<unknown> {
   if (part.type === 'field') {
-    const value = (part).value;
+    const value = part.value;
     return typeof value === 'string' ? value : String(value);
   }
   const file = part;

@@ -2,22 +2,16 @@
 // second organization with an admin, an open initiative in each, and a participant who joined
 // through the form (current consent). Each test file sets up its own app and database.
 
-import type { Engine } from '../../db/connect.js';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import type { FormClient } from '../../../test/support/http-client.js';
-import { buildInitiative } from '../../../test/support/initiative-factory.js';
-import { joinAsParticipant } from '../../../test/support/participant-factory.js';
-import {
-  buildApiToken,
-  buildOrganization,
-  buildStaff,
-  signIn,
-  type BuiltStaff,
-} from '../../../test/support/staff-factory.js';
-import type { Role } from '../../platform/actor.js';
-import type { Initiative } from '../initiatives/initiatives.table.js';
-import type { Organization } from '../organizations/get-organization.js';
-import { PARTICIPANT_COOKIE } from '../participants/participant-cookie.js';
+import type { Engine } from '../../src/db/connect.js';
+import { createTestApp, type TestApp } from './app.js';
+import type { FormClient } from './http-client.js';
+import { buildInitiative } from './initiative-factory.js';
+import { joinAsParticipant } from './participant-factory.js';
+import { buildApiToken, buildOrganization, buildStaff, signIn, type BuiltStaff } from './staff-factory.js';
+import type { Role } from '../../src/platform/actor.js';
+import type { Initiative } from '../../src/modules/initiatives/initiatives.table.js';
+import type { Organization } from '../../src/modules/organizations/get-organization.js';
+import { PARTICIPANT_COOKIE } from '../../src/modules/participants/participant-cookie.js';
 
 /** A staff member with an API token and a signed-in browser session. */
 export type Staff = BuiltStaff & { token: string; client: FormClient };
