@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import {
   analyseOpinions,
   buildVoteMatrix,
+  inferMetaStatements,
+  latestCommentTime,
   parsePolisComments,
   parsePolisParticipantsVotes,
   parsePolisVotes,
@@ -43,8 +45,11 @@ export async function runAnalyseOpinions(options: Options): Promise<object> {
   const comments = options.comments
     ? parsePolisComments(await readText(options.comments), options.comments)
     : undefined;
-  // Moderated-out comments, and meta (demographic) statements when the export marks them (`is-meta`).
-  const excluded = comments ? polisExcludedStatements(comments) : [];
+  // Moderated-out comments and meta (demographic) statements: marked in an `is-meta` column when the file
+  // has one, otherwise inferred from the text (Pol.is' own exports do not mark them; see inferMetaStatements).
+  const excluded = comments
+    ? [...new Set([...polisExcludedStatements(comments), ...inferMetaStatements(comments)])]
+    : [];
   let matrix: VoteMatrix;
   if (options.votes) {
     const known = comments ? new Set(comments.map((c) => c.commentId)) : undefined;
@@ -66,6 +71,10 @@ export async function runAnalyseOpinions(options: Options): Promise<object> {
       table.commentIds,
       table.rows.map((r) => r.votes),
     );
+    // This file has no vote dates; the latest comment's date stands in for the last vote's, so that the
+    // analysis follows the Pol.is algorithm of the export's time as it does with votes.csv.
+    const lastCommentTime = comments ? latestCommentTime(comments) : undefined;
+    if (lastCommentTime !== undefined) matrix = { ...matrix, lastVoteTime: lastCommentTime };
   }
   const analysis = analyseOpinions(matrix, { excludedStatements: excluded });
   return {
