@@ -9,6 +9,7 @@ import {
   parsePolisParticipantsVotes,
   parsePolisVotes,
   polisExcludedStatements,
+  polisJoinOrder,
   polisVoteRecords,
   PolisCsvError,
   voteMatrixFromRows,
@@ -66,10 +67,11 @@ export async function runAnalyseOpinions(options: Options): Promise<object> {
           `${path} line 1: the column ${table.commentIds[index]} refers to a comment that is not in ${options.comments}`,
         );
     }
+    const rows = polisJoinOrder(table.rows);
     matrix = voteMatrixFromRows(
-      table.rows.map((r) => r.participant),
+      rows.map((r) => r.participant),
       table.commentIds,
-      table.rows.map((r) => r.votes),
+      rows.map((r) => r.votes),
     );
     // This file has no vote dates; the latest comment's date stands in for the last vote's, so that the
     // analysis follows the Pol.is algorithm of the export's time as it does with votes.csv.

@@ -284,7 +284,8 @@ interface RawGroup {
 /**
  * Groups the base clusters: weighted k-means over their centres for k = 2 .. min(maxGroups, 2 + ⌊bases/12⌋),
  * keeping the k with the best silhouette (the larger k on a tie, as Pol.is' max-key does). Each k starts
- * from Pol.is' cold start and `restarts` k-means++ seeds, keeping the lowest inertia (`kmeansBestOf`).
+ * from Pol.is' cold start; with `restarts`, the best of that many k-means++ seeds (by inertia,
+ * `kmeansBestOf`) replaces it only when its silhouette is higher.
  */
 export function clusterGroups(
   baseClusters: readonly Cluster[],
@@ -304,13 +305,29 @@ export function clusterGroups(
   let best: Cluster[] | undefined;
   let bestScore = -Infinity;
   const silhouettes: { k: number; silhouette: number }[] = [];
-  for (let k = 2; k <= maxK; k++) {
-    const clusters = kmeansBestOf(bx, by, k, { weights, maxIterations: 20, restarts, seed: k });
+  const scoreOf = (clusters: Cluster[]) => {
     const labels = new Int32Array(n);
     clusters.forEach((c, label) => {
       for (const b of c.members) labels[b] = label;
     });
-    const score = silhouette(bx, by, labels);
+    return silhouette(bx, by, labels);
+  };
+  for (let k = 2; k <= maxK; k++) {
+    // Pol.is' own start (the first k distinct base clusters) and the best of the restarts (by inertia) are
+    // both candidates; the one with the higher silhouette wins, the criterion Pol.is itself uses to choose
+    // among clusterings. Inertia alone can prefer a split Pol.is never reaches: on a small opinion group
+    // beside a large one, splitting the large group lowers inertia but leaves the small group unseen.
+    const cold = kmeans(bx, by, k, { weights, maxIterations: 20 });
+    let clusters = cold;
+    let score = scoreOf(cold);
+    if (restarts > 0) {
+      const restarted = kmeansBestOf(bx, by, k, { weights, maxIterations: 20, restarts, seed: k });
+      const restartedScore = scoreOf(restarted);
+      if (restartedScore > score) {
+        clusters = restarted;
+        score = restartedScore;
+      }
+    }
     silhouettes.push({ k, silhouette: score });
     if (score >= bestScore) {
       bestScore = score;

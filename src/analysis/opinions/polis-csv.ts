@@ -226,6 +226,17 @@ export function polisExcludedStatements(comments: readonly PolisComment[]): stri
 }
 
 /**
+ * The rows of a `participants-votes.csv` in the order the participants joined. Pol.is numbers participants
+ * 0, 1, 2, ... as they join and adds them to its vote matrix in that order, which decides its k-means start
+ * (the first distinct rows); its export lists them in another order (those it clustered first). When every
+ * participant id is a whole number the rows are sorted by it; otherwise the file order is kept.
+ */
+export function polisJoinOrder<T extends { participant: string }>(rows: readonly T[]): T[] {
+  if (!rows.every((row) => /^\d+$/u.test(row.participant))) return [...rows];
+  return [...rows].sort((a, b) => Number(a.participant) - Number(b.participant));
+}
+
+/**
  * Parses Pol.is' `votes.csv`. With `commentIds` (from `comments.csv`), a vote on any other comment is an
  * error naming its line. Every vote is returned; `latestVotes` keeps the one that counts.
  */
