@@ -62,6 +62,7 @@ export function inferMetaStatements(comments: readonly PolisComment[]): string[]
 export function isSelfDescription(body: string): boolean {
   // Seeded statements are sometimes numbered ("12. I am …") or quoted.
   const text = body
+    .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^[\d]+[.)]\s*/u, '')
     .replace(/^["'“‘]+/u, '')
