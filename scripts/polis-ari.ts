@@ -54,7 +54,8 @@ for (const dir of folders) {
   const runs: [string, Parameters<typeof runAnalyseOpinions>[0]][] = [
     ['participants-votes', { participantsVotes: join(dir, 'participants-votes.csv'), comments }],
   ];
-  if (existsSync(join(dir, 'votes.csv'))) runs.unshift(['votes', { votes: join(dir, 'votes.csv'), comments }]);
+  if (existsSync(join(dir, 'votes.csv')))
+    runs.unshift(['votes', { votes: join(dir, 'votes.csv'), comments }]);
   for (const [mode, options] of runs) {
     const result = (await runAnalyseOpinions(options)) as CliResult;
     const { ari, n } = compare(result, polis);
@@ -66,4 +67,5 @@ for (const dir of folders) {
   }
 }
 for (const [mode, values] of Object.entries(byMode))
-  if (values.length) console.log(`median ARI (${mode}, ${values.length} conversations): ${median(values).toFixed(3)}`);
+  if (values.length)
+    console.log(`median ARI (${mode}, ${values.length} conversations): ${median(values).toFixed(3)}`);

@@ -109,7 +109,10 @@ export function registerAnalyseOpinions(analyse: Command): void {
     .description('opinion groups, representative and consensus statements of a Pol.is export')
     .option('--votes <file>', 'Pol.is votes.csv (the latest vote per voter and comment counts)')
     .option('--participants-votes <file>', 'Pol.is participants-votes.csv')
-    .option('--comments <file>', 'Pol.is comments.csv: moderated-out comments (and meta statements, if marked in an is-meta column) are left out')
+    .option(
+      '--comments <file>',
+      'Pol.is comments.csv: moderated-out comments (and meta statements, if marked in an is-meta column) are left out',
+    )
     .option('--json', 'print the result as one JSON object (the only output format)')
     .action(async (options: Options) => {
       try {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseOpinions, currentPolisAlgorithm, polisAlgorithmAt, selectParticipants } from './analyse.js';
 import { adjustedRandIndex } from './ari.js';
 import { buildVoteMatrix, voteMatrixFromRows, type Vote, type VoteRecord } from './matrix.js';
+import { inferMetaStatements } from './meta.js';
 import {
   parsePolisComments,
   parsePolisParticipantsVotes,
@@ -234,6 +235,10 @@ describe('analyseOpinions on real Pol.is conversations', () => {
     'london.youth.policing': ['1', ...Array.from({ length: 11 }, (_, i) => String(4 + i))],
   };
 
+  /**
+   * Our groups against Pol.is' on a shared conversation: the export alone (moderated-out comments and the
+   * meta statements inferred from comments.csv, as the CLI does) or with the meta statements known by hand.
+   */
   function compare(name: string, withMeta: boolean) {
     const comments = parsePolisComments(fixture(name, 'comments.csv'));
     const votes = parsePolisVotes(
@@ -246,7 +251,7 @@ describe('analyseOpinions on real Pol.is conversations', () => {
     const analysis = analyseOpinions(matrix, {
       excludedStatements: [
         ...comments.filter((c) => c.moderated === -1).map((c) => c.commentId),
-        ...(withMeta ? meta[name]! : []),
+        ...(withMeta ? meta[name]! : inferMetaStatements(comments)),
       ],
     });
     // Pol.is' groups, read only to compare with ours.
@@ -263,12 +268,13 @@ describe('analyseOpinions on real Pol.is conversations', () => {
   // ARI against the group-id column over the participants both clustered, at what the pipeline reaches
   // (a little under, for floating point): a regression of the pipeline fails here. The algorithm follows
   // the date of the last vote: Pol.is' 2017 code for brexit-consensus and scoop-hivemind.ubi, the current
-  // one for the others.
+  // one for the others. london.youth.policing stays low: Pol.is has 3 groups of its 24 participants where a
+  // 2-group split has the higher silhouette; its history (warm-started k-means, the k smoother) kept 3.
   it.each([
     ['15-per-hour-seattle', 0.88, 0.88],
-    ['brexit-consensus', 0.83, 0.9],
-    ['scoop-hivemind.ubi', 0.09, 0.94],
-    ['london.youth.policing', 0.17, 0.57],
+    ['brexit-consensus', 0.91, 0.9],
+    ['scoop-hivemind.ubi', 0.94, 0.94],
+    ['london.youth.policing', 0.57, 0.57],
   ] as const)('%s: ARI ≥ %s from the export alone, ≥ %s with its meta statements', (name, plain, known) => {
     const alone = compare(name, false);
     expect(alone.ari).toBeGreaterThanOrEqual(plain);

@@ -142,3 +142,35 @@ describe('kmeansBestOf', () => {
     }
   });
 });
+
+describe('clusterGroups: Pol.is’ start unless a restart has the higher silhouette', () => {
+  // Two heavy base clusters at x = −3 and x = 3 (50 members each) and a light, distant one at x = 20
+  // (1 member each), five of each. Splitting the heavy pair apart and merging x = 3 with x = 20 has the
+  // lower inertia; keeping the heavy pair together and the distant one apart is what the silhouette (and
+  // Pol.is' own start, whose first two points are at −3 and 20) gives.
+  const bases: Cluster[] = [];
+  let member = 0;
+  const add = (x: number, size: number) => {
+    const members = Int32Array.from({ length: size }, () => member++);
+    bases.push({ id: bases.length, members, center: [x + bases.length * 0.001, 0] });
+  };
+  add(-3, 50);
+  add(20, 1);
+  for (let i = 0; i < 4; i++) add(-3, 50);
+  for (let i = 0; i < 5; i++) add(3, 50);
+  for (let i = 0; i < 4; i++) add(20, 1);
+  const xs = Float64Array.from(bases, (b) => b.center[0]);
+  const ys = Float64Array.from(bases, (b) => b.center[1]);
+  const weights = Float64Array.from(bases, (b) => b.members.length);
+  const sizes = (groups: { members: Int32Array }[]) =>
+    groups.map((g) => g.members.length).sort((a, b) => a - b);
+
+  it('keeps the split with the higher silhouette although restarts find a lower inertia', () => {
+    const restarted = kmeansBestOf(xs, ys, 2, { weights, restarts: 10, seed: 2 });
+    const cold = kmeans(xs, ys, 2, { weights });
+    expect(inertia(xs, ys, restarted, weights)).toBeLessThan(inertia(xs, ys, cold, weights));
+    // Members of the groups are participants: 5 × 50 + 5 × 50 together, 5 × 1 apart.
+    expect(sizes(clusterGroups(bases, 2, 10).clusters)).toEqual([5, 500]);
+    expect(sizes(clusterGroups(bases, 2, 0).clusters)).toEqual([5, 500]);
+  });
+});

@@ -49,7 +49,8 @@ export function inferMetaStatements(comments: readonly PolisComment[]): string[]
   if (comments.some((c) => c.isMeta !== undefined))
     return comments.filter((c) => c.isMeta === true).map((c) => c.commentId);
   const byTime = [...comments].sort(
-    (a, b) => (a.timestamp ?? Infinity) - (b.timestamp ?? Infinity) || Number(a.commentId) - Number(b.commentId),
+    (a, b) =>
+      (a.timestamp ?? Infinity) - (b.timestamp ?? Infinity) || Number(a.commentId) - Number(b.commentId),
   );
   const owner = byTime[0]?.authorId;
   if (owner === undefined) return [];
@@ -74,6 +75,7 @@ export function isSelfDescription(body: string): boolean {
 export function latestCommentTime(comments: readonly PolisComment[]): number | undefined {
   let latest: number | undefined;
   for (const c of comments)
-    if (c.timestamp !== null && Number.isFinite(c.timestamp)) latest = Math.max(latest ?? -Infinity, c.timestamp);
+    if (c.timestamp !== null && Number.isFinite(c.timestamp))
+      latest = Math.max(latest ?? -Infinity, c.timestamp);
   return latest;
 }

@@ -6,6 +6,7 @@ import {
   parsePolisVotes,
   PolisCsvError,
   polisExcludedStatements,
+  polisJoinOrder,
   serialisePolisComments,
   serialisePolisParticipantsVotes,
   serialisePolisVotes,
@@ -132,5 +133,17 @@ describe('Pol.is participants-votes.csv', () => {
       column: 8,
       columnName: '9',
     });
+  });
+});
+
+describe('polisJoinOrder', () => {
+  it('sorts rows by numeric participant id, the order Pol.is numbered them as they joined', () => {
+    const rows = ['10', '2', '33', '1'].map((participant) => ({ participant }));
+    expect(polisJoinOrder(rows).map((r) => r.participant)).toEqual(['1', '2', '10', '33']);
+  });
+
+  it('keeps the file order when an id is not a whole number', () => {
+    const rows = ['b', '2', 'a'].map((participant) => ({ participant }));
+    expect(polisJoinOrder(rows).map((r) => r.participant)).toEqual(['b', '2', 'a']);
   });
 });
