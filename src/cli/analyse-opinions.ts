@@ -111,7 +111,7 @@ export function registerAnalyseOpinions(analyse: Command): void {
     .option('--participants-votes <file>', 'Pol.is participants-votes.csv')
     .option(
       '--comments <file>',
-      'Pol.is comments.csv: moderated-out comments (and meta statements, if marked in an is-meta column) are left out',
+      'Pol.is comments.csv: moderated-out comments and meta statements (an is-meta column, else the owner’s first-person statements about the speaker) are left out',
     )
     .option('--json', 'print the result as one JSON object (the only output format)')
     .action(async (options: Options) => {
