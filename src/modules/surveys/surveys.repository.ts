@@ -767,8 +767,8 @@ export async function surveysWithUntalliedResponses(
     .selectFrom('survey_responses')
     .select(['organization_id', 'survey_id'])
     .distinct()
-    .where('tallied', '=', 0)
-    .where('status', '=', 'completed')
+    .where('tallied', '=', sql.lit(0))
+    .where('status', '=', sql.lit('completed'))
     .limit(limit)
     .execute();
   return rows.map((r) => ({ organizationId: r.organization_id, surveyId: r.survey_id }));
@@ -784,9 +784,9 @@ export async function hasUntalliedResponses(
     .selectFrom('survey_responses')
     .select('id')
     .where('survey_id', '=', surveyId)
-    .where('tallied', '=', 0)
-    .where('status', '=', 'completed')
+    .where('status', '=', sql.lit('completed'))
     .where('organization_id', '=', organizationId)
+    .where('tallied', '=', sql.lit(0))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -799,13 +799,14 @@ export async function untalliedResponses(
   surveyId: string,
   limit: number,
 ): Promise<{ id: string; versionId: string; answers: Answers; segments: Record<string, string> }[]> {
+  // Literals, not parameters: only then can SQLite use the partial index of waiting responses.
   const rows = await db
     .selectFrom('survey_responses')
     .select(['id', 'version_id', 'answers', 'segments'])
     .where('survey_id', '=', surveyId)
-    .where('tallied', '=', 0)
-    .where('status', '=', 'completed')
+    .where('status', '=', sql.lit('completed'))
     .where('organization_id', '=', organizationId)
+    .where('tallied', '=', sql.lit(0))
     .limit(limit)
     .execute();
   return rows.map((r) => ({
