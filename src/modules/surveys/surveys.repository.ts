@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Selectable } from 'kysely';
+import { executeCompiled } from '../../db/compiled-query.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../platform/clock.js';
 import type { Answers } from './survey-answers.js';
@@ -344,16 +345,23 @@ async function bumpResponseCounts(
   started: number,
   completed: number,
 ): Promise<void> {
-  await db
-    .insertInto('survey_response_counts')
-    .values({ organization_id: organizationId, survey_id: surveyId, channel, mode, started, completed })
-    .onConflict((oc) =>
-      oc.columns(['survey_id', 'channel', 'mode']).doUpdateSet({
-        started: sql<number>`survey_response_counts.started + excluded.started`,
-        completed: sql<number>`survey_response_counts.completed + excluded.completed`,
-      }),
-    )
-    .execute();
+  const values = { organization_id: organizationId, survey_id: surveyId, channel, mode, started, completed };
+  // Compiled once: every submission runs it (see compiled-query.ts).
+  await executeCompiled(
+    db,
+    'survey_response_counts.bump',
+    (d) =>
+      d
+        .insertInto('survey_response_counts')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['survey_id', 'channel', 'mode']).doUpdateSet({
+            started: sql<number>`survey_response_counts.started + excluded.started`,
+            completed: sql<number>`survey_response_counts.completed + excluded.completed`,
+          }),
+        ),
+    Object.values(values),
+  );
 }
 
 /** Everything needed to start a response. */
@@ -377,27 +385,31 @@ export async function insertResponse(
 ): Promise<string> {
   const id = newId();
   const now = nowIso();
-  await db
-    .insertInto('survey_responses')
-    .values({
-      id,
-      organization_id: r.organizationId,
-      survey_id: r.surveyId,
-      version_id: r.versionId,
-      participant_id: r.participantId,
-      consent_text_id: r.consentTextId,
-      channel: r.channel,
-      mode: r.mode,
-      entered_by: r.enteredBy,
-      status,
-      answers: JSON.stringify(answers),
-      segments: JSON.stringify(segments),
-      page: 0,
-      started_at: now,
-      updated_at: now,
-      completed_at: status === 'completed' ? now : null,
-    })
-    .execute();
+  const values = {
+    id,
+    organization_id: r.organizationId,
+    survey_id: r.surveyId,
+    version_id: r.versionId,
+    participant_id: r.participantId,
+    consent_text_id: r.consentTextId,
+    channel: r.channel,
+    mode: r.mode,
+    entered_by: r.enteredBy,
+    status,
+    answers: JSON.stringify(answers),
+    segments: JSON.stringify(segments),
+    page: 0,
+    started_at: now,
+    updated_at: now,
+    completed_at: status === 'completed' ? now : null,
+  };
+  // Compiled once: the hottest write of the platform (see compiled-query.ts).
+  await executeCompiled(
+    db,
+    'survey_responses.insert',
+    (d) => d.insertInto('survey_responses').values(values),
+    Object.values(values),
+  );
   await bumpResponseCounts(
     db,
     r.organizationId,
