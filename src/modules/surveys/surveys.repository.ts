@@ -12,6 +12,7 @@ import type {
   SurveysTable,
   SurveyStatus,
 } from './surveys.table.js';
+import { QUARANTINED } from './surveys.table.js';
 
 // The surveys capability's queries: the only place its SQL lives. Every query is scoped by organization.
 
@@ -805,13 +806,30 @@ export async function hasUntalliedResponses(
   return row !== undefined;
 }
 
+/** A waiting response as the tallier sees it; `answers`/`segments` are undefined when unreadable. */
+export interface UntalliedResponse {
+  id: string;
+  versionId: string;
+  answers: Answers | undefined;
+  segments: Record<string, string> | undefined;
+}
+
+function parseObject<T>(text: string): T | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Up to `limit` completed responses of a survey not yet in its tallies: what the fold needs of each. */
 export async function untalliedResponses(
   db: Db,
   organizationId: string,
   surveyId: string,
   limit: number,
-): Promise<{ id: string; versionId: string; answers: Answers; segments: Record<string, string> }[]> {
+): Promise<UntalliedResponse[]> {
   // Literals, not parameters: only then can SQLite use the partial index of waiting responses.
   const rows = await db
     .selectFrom('survey_responses')
@@ -822,12 +840,25 @@ export async function untalliedResponses(
     .where('tallied', '=', sql.lit(0))
     .limit(limit)
     .execute();
+  // One unreadable row must not stop the others: the tallier quarantines it.
   return rows.map((r) => ({
     id: r.id,
     versionId: r.version_id,
-    answers: JSON.parse(r.answers) as Answers,
-    segments: JSON.parse(r.segments) as Record<string, string>,
+    answers: parseObject<Answers>(r.answers),
+    segments: parseObject<Record<string, string>>(r.segments),
   }));
+}
+
+/** Takes responses the tallier cannot count off the waiting list, without counting them. */
+export async function markQuarantined(db: Db, organizationId: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('survey_responses')
+      .set({ tallied: QUARANTINED })
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Marks responses as counted in the tallies; the caller writes those tallies in the same transaction. */
