@@ -88,7 +88,8 @@ describe.each(engines)('committer on %s', (engine) => {
         committer.run(async (trx) => {
           await insert(trx, id, i);
           // An orphan passes the statement and fails the commit of the transaction holding it.
-          if (i === 4) await sql`insert into gc_children (id, parent_id) values ('c', 'missing')`.execute(trx);
+          if (i === 4)
+            await sql`insert into gc_children (id, parent_id) values ('c', 'missing')`.execute(trx);
           return id;
         }),
       ),

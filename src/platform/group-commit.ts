@@ -84,7 +84,11 @@ export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions
       }
       await trx.commit().execute();
     } catch (error) {
-      if (trx) await trx.rollback().execute().catch(() => undefined);
+      if (trx)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
       // Items that failed on their own keep their own error; every other one gets the batch's.
       for (const item of batch) item.reject(failed.has(item) ? failed.get(item) : error);
       return;

@@ -175,7 +175,11 @@ describe.each(engines)('survey tallier and submission caches on %s', (engine) =>
       .set({ answers: JSON.stringify({ [s.visit.id]: 'no-such-option' }) })
       .where('id', '=', impossible)
       .execute();
-    await t.db.updateTable('survey_responses').set({ answers: '{broken' }).where('id', '=', unreadable).execute();
+    await t.db
+      .updateTable('survey_responses')
+      .set({ answers: '{broken' })
+      .where('id', '=', unreadable)
+      .execute();
     return { impossible, unreadable };
   }
 
