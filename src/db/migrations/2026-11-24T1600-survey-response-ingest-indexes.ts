@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
 //   of all responses and scanned every completed response of the survey on each pass (cost growing
 //   with the survey: ~11 % of the server's CPU at 40k responses under the ingest bench). The new
 //   partial index matches all three equalities, so it wins, and holds only responses still waiting.
-//   Queries must compare `tallied` and `status` with literals, not parameters, to use it (SQLite).
+//   Queries compare `tallied` and `status` with literals, so the planner can match it without
+//   knowing the bound values.
 // - (survey_id, status) is a prefix of survey_responses_completed (survey_id, status, completed_at),
 //   which answers the same lookups.
 // - (survey_id, status, channel, mode) served the funnel's counts, which survey_response_counts

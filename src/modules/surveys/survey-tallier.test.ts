@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
@@ -20,6 +21,7 @@ import { getSurveyResults } from './get-survey-results.js';
 import { closeSurvey } from './publish-survey.js';
 import type { Question } from './survey-definition.js';
 import { catchUpAllTallies, catchUpSurveyTallies, foldUntalliedResponses } from './survey-tallies.js';
+import { untalliedResponsesQuery } from './surveys.repository.js';
 import { QUARANTINED } from './surveys.table.js';
 import { startTallyLoop } from './tally-loop.js';
 
@@ -160,6 +162,18 @@ describe.each(engines)('survey tallier and submission caches on %s', (engine) =>
       await stop();
     }
   });
+
+  it.runIf(engine === 'sqlite')(
+    'finds waiting responses through their partial index, not by scanning the survey',
+    async () => {
+      const s = await setUp();
+      const query = untalliedResponsesQuery(t.db, s.org.id, s.survey.id, 1000).compile();
+      const plan = await t.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+      );
+      expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/USING INDEX survey_responses_waiting/);
+    },
+  );
 
   /** Submits valid responses, then spoils two in the database as old code or a bad import might. */
   async function withPoisonedResponses(s: Awaited<ReturnType<typeof setUp>>) {

@@ -823,6 +823,20 @@ function parseObject<T>(text: string): T | undefined {
   }
 }
 
+/** The query behind `untalliedResponses` (its plan is checked in the tallier's tests). */
+export function untalliedResponsesQuery(db: Db, organizationId: string, surveyId: string, limit: number) {
+  // Literals, not parameters: the planner matches them to the partial index of waiting responses
+  // without needing the bound values.
+  return db
+    .selectFrom('survey_responses')
+    .select(['id', 'version_id', 'answers', 'segments'])
+    .where('survey_id', '=', surveyId)
+    .where('status', '=', sql.lit('completed'))
+    .where('organization_id', '=', organizationId)
+    .where('tallied', '=', sql.lit(0))
+    .limit(limit);
+}
+
 /** Up to `limit` completed responses of a survey not yet in its tallies: what the fold needs of each. */
 export async function untalliedResponses(
   db: Db,
@@ -830,16 +844,7 @@ export async function untalliedResponses(
   surveyId: string,
   limit: number,
 ): Promise<UntalliedResponse[]> {
-  // Literals, not parameters: only then can SQLite use the partial index of waiting responses.
-  const rows = await db
-    .selectFrom('survey_responses')
-    .select(['id', 'version_id', 'answers', 'segments'])
-    .where('survey_id', '=', surveyId)
-    .where('status', '=', sql.lit('completed'))
-    .where('organization_id', '=', organizationId)
-    .where('tallied', '=', sql.lit(0))
-    .limit(limit)
-    .execute();
+  const rows = await untalliedResponsesQuery(db, organizationId, surveyId, limit).execute();
   // One unreadable row must not stop the others: the tallier quarantines it.
   return rows.map((r) => ({
     id: r.id,
