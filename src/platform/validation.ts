@@ -1,4 +1,5 @@
 import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { invalid, type FieldError } from './errors.js';
 
@@ -115,6 +116,18 @@ function controlCharacterErrors(value: unknown, path: string[] = []): FieldError
   return [];
 }
 
+const compiledChecks = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+/** The schema compiled to a checking function, once (schemas are module constants). */
+function compiledCheck(schema: TSchema): TypeCheck<TSchema> {
+  let check = compiledChecks.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema);
+    compiledChecks.set(schema, check);
+  }
+  return check;
+}
+
 /**
  * Validates untrusted input: trims strings, converts form text to numbers and booleans where the
  * schema asks, applies defaults, and throws a `validation_failed` AppError listing every bad field.
@@ -124,6 +137,9 @@ export function parseInput<T extends TSchema>(schema: T, raw: unknown): Static<T
   value = Value.Convert(schema, value);
   value = Value.Default(schema, value);
   const errors = controlCharacterErrors(value);
+  // Valid input (the common case) is confirmed by the compiled check; only invalid input pays for
+  // the interpretive walk that names every bad field.
+  if (errors.length === 0 && compiledCheck(schema).Check(value)) return Value.Clean(schema, value);
   for (const e of fieldErrors(schema, value)) if (!errors.some((x) => x.field === e.field)) errors.push(e);
   if (errors.length > 0) throw invalid(errors);
   return Value.Clean(schema, value);

@@ -26,6 +26,12 @@ import { forgetSurveyState } from './survey-state-cache.js';
 // publishing freezes it into a version (see publish-survey.ts), so edits never touch answers.
 
 /** A question as staff describe it in the builder form (or JSON). */
+/** A section's title in both languages. */
+const SectionTitleInput = Type.Object({
+  titleEn: Type.String({ minLength: 1, maxLength: 300 }),
+  titleDa: Type.String({ maxLength: 300, default: '' }),
+});
+
 export const QuestionInput = Type.Object({
   sectionId: Type.Optional(Type.String({ maxLength: 40 })),
   kind: Type.Union(questionKinds.map((k) => Type.Literal(k))),
@@ -275,13 +281,7 @@ export async function saveSection(
   raw: unknown,
 ): Promise<void> {
   const { actor, survey } = await loadDraft(db, actorIn, surveyId);
-  const input = parseInput(
-    Type.Object({
-      titleEn: Type.String({ minLength: 1, maxLength: 300 }),
-      titleDa: Type.String({ maxLength: 300, default: '' }),
-    }),
-    raw,
-  );
+  const input = parseInput(SectionTitleInput, raw);
   const draft = survey.draft;
   if (sectionId) {
     const section = draft.sections.find((s) => s.id === sectionId);

@@ -1,3 +1,5 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
@@ -19,6 +21,8 @@ import { getSurveyResults } from './get-survey-results.js';
 import { closeSurvey } from './publish-survey.js';
 import type { Question } from './survey-definition.js';
 import { catchUpAllTallies, catchUpSurveyTallies, foldUntalliedResponses } from './survey-tallies.js';
+import { untalliedResponsesQuery } from './surveys.repository.js';
+import { QUARANTINED } from './surveys.table.js';
 import { startTallyLoop } from './tally-loop.js';
 
 describe.each(engines)('survey tallier and submission caches on %s', (engine) => {
@@ -157,6 +161,106 @@ describe.each(engines)('survey tallier and submission caches on %s', (engine) =>
     } finally {
       await stop();
     }
+  });
+
+  it.runIf(engine === 'sqlite')(
+    'finds waiting responses through their partial index, not by scanning the survey',
+    async () => {
+      const s = await setUp();
+      const query = untalliedResponsesQuery(t.db, s.org.id, s.survey.id, 1000).compile();
+      const plan = await t.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+      );
+      expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/USING INDEX survey_responses_waiting/);
+    },
+  );
+
+  /** Submits valid responses, then spoils two in the database as old code or a bad import might. */
+  async function withPoisonedResponses(s: Awaited<ReturnType<typeof setUp>>) {
+    const ids: string[] = [];
+    for (const option of [0, 1, 0, 1] as const) {
+      const res = await s.submit(option);
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json<{ id: string }>().id);
+    }
+    const [, impossible, unreadable] = ids as [string, string, string, string];
+    await t.db
+      .updateTable('survey_responses')
+      .set({ answers: JSON.stringify({ [s.visit.id]: 'no-such-option' }) })
+      .where('id', '=', impossible)
+      .execute();
+    await t.db
+      .updateTable('survey_responses')
+      .set({ answers: '{broken' })
+      .where('id', '=', unreadable)
+      .execute();
+    return { impossible, unreadable };
+  }
+
+  const quarantinedIds = async (surveyId: string) =>
+    (
+      await t.db
+        .selectFrom('survey_responses')
+        .select('id')
+        .where('survey_id', '=', surveyId)
+        .where('tallied', '=', QUARANTINED)
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+
+  it('quarantines responses the tallier cannot count, logs them, and keeps folding the rest', async () => {
+    const s = await setUp();
+    const { impossible, unreadable } = await withPoisonedResponses(s);
+    const logged: { obj: unknown; msg: unknown }[] = [];
+    const log = {
+      ...t.app.log,
+      error: (obj: unknown, msg?: unknown) => logged.push({ obj, msg }),
+    } as FastifyBaseLogger;
+    const stop = startTallyLoop(t.db, log);
+    try {
+      for (let i = 0; i < 100 && (await s.untallied()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await s.untallied()).toBe(0);
+      expect(await quarantinedIds(s.survey.id)).toEqual([impossible, unreadable].sort());
+      expect(logged).toHaveLength(1);
+      expect(logged[0]!.msg).toMatch(/quarantined/);
+      const { surveyId, responses } = logged[0]!.obj as {
+        surveyId: string;
+        responses: { id: string; reason: string }[];
+      };
+      expect(surveyId).toBe(s.survey.id);
+      expect(responses.map((r) => r.id).sort()).toEqual([impossible, unreadable].sort());
+      expect(responses.find((r) => r.id === impossible)!.reason).toMatch(/no-such-option/);
+      expect(responses.find((r) => r.id === unreadable)!.reason).toMatch(/unreadable/);
+      // The two good responses are counted, once each.
+      const everyone = (await s.tallies()).find((r) => r.question_id === s.visit.id && r.segment === '')!
+        .data as { answered: { n: number } };
+      expect(everyone.answered.n).toBe(2);
+      // The survey is not blocked: a later response is folded as usual.
+      expect((await s.submit(0)).statusCode).toBe(201);
+      for (let i = 0; i < 100 && (await s.untallied()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect((await countRespondentsBySegment(t.db, s.admin, s.survey.id)).total).toBe(3);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('a reader catching up quarantines them too, with a warning, and shows the results of the rest', async () => {
+    const s = await setUp();
+    const { impossible, unreadable } = await withPoisonedResponses(s);
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const results = await getSurveyResults(t.db, s.admin, s.survey.id, {});
+      expect(results.questions.length).toBeGreaterThan(0);
+      expect((await countRespondentsBySegment(t.db, s.admin, s.survey.id)).total).toBe(2);
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(await quarantinedIds(s.survey.id)).toEqual([impossible, unreadable].sort());
+    expect(warnings.map((w) => w.name)).toContain('SurveyTallyWarning');
+    expect(warnings.find((w) => w.name === 'SurveyTallyWarning')!.message).toContain(impossible);
   });
 
   it('refuses the next submission at once when the survey or initiative closes', async () => {

@@ -3,17 +3,19 @@ import type { ResultQuestion } from '../../analysis/survey-results/types.js';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import { listDemographicAttributes } from '../participants/list-demographic-attributes.js';
-import { visibleQuestions } from './survey-answers.js';
+import { visibleQuestions, type Answers } from './survey-answers.js';
 import { PREFER_NOT_TO_SAY, type Question, type SurveyDefinition } from './survey-definition.js';
 import {
   findVersion,
   hasUntalliedResponses,
   lockSurveyTalliesOnPostgres,
+  markQuarantined,
   markTallied,
   readTallies,
   surveysWithUntalliedResponses,
   untalliedResponses,
   upsertTallies,
+  type UntalliedResponse,
 } from './surveys.repository.js';
 
 // The results page reads tallies, never the responses: each completed response is added to the
@@ -58,40 +60,39 @@ export function unknownSegmentKey(attributeId: string): string {
 /** Responses folded per transaction: big enough to amortize the tally rows, small enough to hold the lock briefly. */
 const FOLD_BATCH = 1000;
 
-/**
- * Folds up to FOLD_BATCH of a survey's untallied completed responses into its tallies, in the
- * caller's transaction: every response goes into the tally of each question it was shown, once for
- * everyone and once per attribute of the organization in the respondent's category (or the "unknown"
- * segment), so the segments of an attribute always partition the respondents and breakdowns can
- * suppress by complement. The affected tally rows are read once, take all the batch's answers, are
- * written once, and the responses are marked tallied in the same transaction: a crash leaves both
- * or neither, so no response is ever counted twice or lost. Returns how many responses it folded.
- */
-export async function foldUntalliedResponses(
-  db: Db,
-  organizationId: string,
-  surveyId: string,
-): Promise<number> {
-  // On PostgreSQL, talliers in other transactions or processes wait here, then see these responses
-  // as tallied (read committed re-reads below), so two never fold the same response.
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await lockSurveyTalliesOnPostgres(db, surveyId);
-  const pending = await untalliedResponses(db, organizationId, surveyId, FOLD_BATCH);
-  if (pending.length === 0) return 0;
-  // The organization's attributes now, not at submission: a response waits milliseconds, and an
-  // attribute defined meanwhile simply finds it in its "unknown" segment.
-  const attributeIds = (await listDemographicAttributes(db, organizationId)).map((a) => a.id);
-  const definitions = new Map<string, SurveyDefinition>();
-  for (const versionId of new Set(pending.map((r) => r.versionId))) {
-    const version = await findVersion(db, organizationId, versionId);
-    if (!version) throw new Error(`survey version ${versionId} of a response is missing`);
-    definitions.set(versionId, version.definition);
-  }
-  const groups = new Map<
-    string,
-    { questionId: string; segment: string; question: Question; answers: Answer[] }
-  >();
-  const segmentsTouched = new Set<string>();
-  for (const response of pending) {
+/** A response the tallier could not count, and why. */
+export interface QuarantinedResponse {
+  id: string;
+  reason: string;
+}
+
+/** How a fold runs. */
+export interface FoldOptions {
+  /** The most responses one fold takes (default 1000). */
+  limit?: number;
+  /** Told about responses taken off the waiting list uncounted (default: a process warning). */
+  onQuarantine?: (surveyId: string, quarantined: QuarantinedResponse[]) => void;
+}
+
+function warnQuarantined(surveyId: string, quarantined: QuarantinedResponse[]): void {
+  process.emitWarning(
+    `survey ${surveyId}: ${quarantined.length} response(s) quarantined, the tallier cannot count them: ` +
+      quarantined.map((q) => `${q.id} (${q.reason})`).join(', '),
+    'SurveyTallyWarning',
+  );
+}
+
+type Readable = UntalliedResponse & { answers: Answers; segments: Record<string, string> };
+type Group = { questionId: string; segment: string; question: Question; answers: Answer[] };
+
+/** Each response's answers, grouped by question and segment (everyone, and its category per attribute). */
+function groupAnswers(
+  responses: Readable[],
+  attributeIds: string[],
+  definitions: Map<string, SurveyDefinition>,
+): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const response of responses) {
     const keys = [
       EVERYONE,
       ...attributeIds.map((a) => {
@@ -106,14 +107,16 @@ export async function foldUntalliedResponses(
         if (!group) {
           group = { questionId: q.id, segment, question: q, answers: [] };
           groups.set(key, group);
-          segmentsTouched.add(segment);
         }
         group.answers.push(response.answers[q.id]);
       }
     }
   }
-  const existing = await readTallies(db, organizationId, surveyId, [...segmentsTouched]);
-  const stored = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));
+  return groups;
+}
+
+/** The new tally rows: each stored (or empty) tally with its group's answers added. Throws on an answer it cannot count. */
+function foldedTallies(groups: Map<string, Group>, stored: Map<string, string>) {
   const writes: { questionId: string; segment: string; data: string }[] = [];
   for (const [key, group] of groups) {
     const data = stored.get(key);
@@ -124,12 +127,95 @@ export async function foldUntalliedResponses(
       data: JSON.stringify(addAllToTally(base, group.answers)),
     });
   }
+  return writes;
+}
+
+/** Why one response cannot be counted, found by counting it alone; undefined when it can be. */
+function whyUncountable(response: Readable, definition: SurveyDefinition): string | undefined {
+  try {
+    for (const q of visibleQuestions(definition, response.answers))
+      addAllToTally(emptyTally(toResultQuestion(q)), [response.answers[q.id]]);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Folds up to FOLD_BATCH of a survey's untallied completed responses into its tallies, in the
+ * caller's transaction: every response goes into the tally of each question it was shown, once for
+ * everyone and once per attribute of the organization in the respondent's category (or the "unknown"
+ * segment), so the segments of an attribute always partition the respondents and breakdowns can
+ * suppress by complement. The affected tally rows are read once, take all the batch's answers, are
+ * written once, and the responses are marked tallied in the same transaction: a crash leaves both
+ * or neither, so no response is ever counted twice or lost. A response that cannot be counted
+ * (unreadable, its version gone, an answer the tally refuses) is quarantined instead: marked so it
+ * no longer waits, reported through `onQuarantine`, and the others are folded; one bad row never
+ * blocks a survey's results. Returns how many responses it took off the waiting list.
+ */
+export async function foldUntalliedResponses(
+  db: Db,
+  organizationId: string,
+  surveyId: string,
+  options: FoldOptions = {},
+): Promise<number> {
+  // On PostgreSQL, talliers in other transactions or processes wait here, then see these responses
+  // as tallied (read committed re-reads below), so two never fold the same response.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await lockSurveyTalliesOnPostgres(db, surveyId);
+  const pending = await untalliedResponses(db, organizationId, surveyId, options.limit ?? FOLD_BATCH);
+  if (pending.length === 0) return 0;
+  // The organization's attributes now, not at submission: a response waits milliseconds, and an
+  // attribute defined meanwhile simply finds it in its "unknown" segment.
+  const attributeIds = (await listDemographicAttributes(db, organizationId)).map((a) => a.id);
+  const definitions = new Map<string, SurveyDefinition>();
+  for (const versionId of new Set(pending.map((r) => r.versionId))) {
+    const version = await findVersion(db, organizationId, versionId);
+    if (version) definitions.set(versionId, version.definition);
+  }
+  const quarantined: QuarantinedResponse[] = [];
+  let readable: Readable[] = [];
+  for (const r of pending) {
+    if (!r.answers || !r.segments) quarantined.push({ id: r.id, reason: 'unreadable answers or segments' });
+    else if (!definitions.has(r.versionId))
+      quarantined.push({ id: r.id, reason: `survey version ${r.versionId} is missing` });
+    else readable.push(r as Readable);
+  }
+  let groups = groupAnswers(readable, attributeIds, definitions);
+  const touched = [...new Set([...groups.values()].map((g) => g.segment))];
+  const existing = await readTallies(db, organizationId, surveyId, touched);
+  const stored = new Map(existing.map((t) => [`${t.questionId}\u0000${t.segment}`, t.data]));
+  let writes;
+  try {
+    writes = foldedTallies(groups, stored);
+  } catch {
+    // Some answer cannot be counted: find the responses holding one by counting each alone (only
+    // on this rare path), then fold the rest. A second failure is not a response's fault: it throws.
+    const bad = new Set<string>();
+    for (const r of readable) {
+      const reason = whyUncountable(r, definitions.get(r.versionId)!);
+      if (reason) {
+        bad.add(r.id);
+        quarantined.push({ id: r.id, reason });
+      }
+    }
+    readable = readable.filter((r) => !bad.has(r.id));
+    groups = groupAnswers(readable, attributeIds, definitions);
+    writes = foldedTallies(groups, stored);
+  }
   await upsertTallies(db, organizationId, surveyId, writes);
   await markTallied(
     db,
     organizationId,
-    pending.map((r) => r.id),
+    readable.map((r) => r.id),
   );
+  if (quarantined.length > 0) {
+    await markQuarantined(
+      db,
+      organizationId,
+      quarantined.map((q) => q.id),
+    );
+    (options.onQuarantine ?? warnQuarantined)(surveyId, quarantined);
+  }
   return pending.length;
 }
 
@@ -148,8 +234,19 @@ export async function catchUpSurveyTallies(db: Db, organizationId: string, surve
   }
 }
 
-/** Folds every survey's waiting responses (the background tallier's pass); returns how many. */
-export async function catchUpAllTallies(db: Kysely<Database>): Promise<number> {
+/** How the background tallier folds: smaller batches than readers, so each transaction blocks briefly. */
+export interface CatchUpOptions extends FoldOptions {
+  /** Responses per transaction (default 1000). */
+  limit?: number;
+}
+
+/**
+ * Folds every survey's waiting responses (the background tallier's pass); returns how many it took
+ * off the waiting list. Between transactions it lets the event loop run, so requests arriving during
+ * a long pass are served between its batches instead of after all of them.
+ */
+export async function catchUpAllTallies(db: Kysely<Database>, options: CatchUpOptions = {}): Promise<number> {
+  const limit = options.limit ?? FOLD_BATCH;
   let total = 0;
   for (;;) {
     const surveys = await surveysWithUntalliedResponses(db, 100);
@@ -158,9 +255,10 @@ export async function catchUpAllTallies(db: Kysely<Database>): Promise<number> {
       for (;;) {
         const folded = await db
           .transaction()
-          .execute((trx) => foldUntalliedResponses(trx, organizationId, surveyId));
+          .execute((trx) => foldUntalliedResponses(trx, organizationId, surveyId, { ...options, limit }));
         total += folded;
-        if (folded < FOLD_BATCH) break;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (folded < limit) break;
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { committerFor } from '../../platform/group-commit.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
 import { getSurveyOverview, listSurveys } from './get-survey.js';
 import { getSurveyResults } from './get-survey-results.js';
@@ -44,6 +45,8 @@ function present(survey: Survey, version?: SurveyVersion) {
 export async function surveyApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
+  // Submissions arriving together share one commit (SQLite); each still succeeds or fails alone.
+  const committer = committerFor(db, app.deps.engine);
 
   app.get(
     '/api/v1/initiatives/:id/surveys',
@@ -98,9 +101,7 @@ export async function surveyApiRoutes(base: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const created = await db
-        .transaction()
-        .execute((trx) => submitResponse(trx, req.staff, req.params.id, req.body));
+      const created = await committer.run((trx) => submitResponse(trx, req.staff, req.params.id, req.body));
       return reply.status(201).send({ id: created.id, version: created.version });
     },
   );

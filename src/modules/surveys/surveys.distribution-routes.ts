@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, deleteSession } from '../../platform/auth/sessions.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
+import { committerFor } from '../../platform/group-commit.js';
 import { publicPostLimit } from '../../platform/http/security.js';
 import type { Translate } from '../../platform/i18n.js';
 import { errorDetail } from '../../platform/problem.js';
@@ -76,6 +77,8 @@ function kioskHeaders(reply: FastifyReply, refreshSeconds: number, to: string): 
  *  participant side of invitations and kiosks. */
 export async function surveyDistributionRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, i18n } = app.deps;
+  // Kiosk responses share commits with other submissions (SQLite); each still succeeds or fails alone.
+  const committer = committerFor(db, app.deps.engine);
   const limit = publicPostLimit(config.rateLimitPerMinute);
   const mail: SurveyMailOptions = {
     publicUrl: config.publicUrl,
@@ -449,7 +452,7 @@ export async function surveyDistributionRoutes(app: FastifyInstance): Promise<vo
       const body = (req.body ?? {}) as Record<string, unknown>;
       const raw = answersFromForm(body, allQuestions(k.open.version.definition));
       try {
-        await db.transaction().execute((trx) => submitKioskResponse(trx, k.open, body.respondent, raw));
+        await committer.run((trx) => submitKioskResponse(trx, k.open, body.respondent, raw));
         return reply.redirect(`${k.path}/thanks`, 303);
       } catch (error) {
         if (validationFailed(error) && typeof body.respondent === 'string')

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
+import { committerFor } from '../../platform/group-commit.js';
 import { publicPostLimit } from '../../platform/http/security.js';
 import { formErrors, pageContext, sendPage } from '../../ui/page-context.js';
 import { getOrganizationBySlug } from '../organizations/get-organization.js';
@@ -29,6 +30,8 @@ function pageNumber(value: unknown): number | undefined {
 /** Participant pages of surveys: answer page by page, save and continue later, thanks. */
 export async function surveyPublicRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps;
+  // Responses arriving together share one commit (SQLite); each still succeeds or fails alone.
+  const committer = committerFor(db, app.deps.engine);
   const limit = publicPostLimit(config.rateLimitPerMinute);
 
   async function show(
@@ -105,20 +108,9 @@ export async function surveyPublicRoutes(app: FastifyInstance): Promise<void> {
     if (visit.kind === 'done') return reply.redirect(path, 303);
     const raw = answersFromForm(body, visit.questions);
     try {
-      const outcome = await db
-        .transaction()
-        .execute((trx) =>
-          answerSurveyPage(
-            trx,
-            org.id,
-            req.params.slug,
-            req.params.surveyId,
-            participantId,
-            page,
-            action,
-            raw,
-          ),
-        );
+      const outcome = await committer.run((trx) =>
+        answerSurveyPage(trx, org.id, req.params.slug, req.params.surveyId, participantId, page, action, raw),
+      );
       if (outcome.kind === 'completed') return reply.redirect(`${path}/done`, 303);
       if (outcome.kind === 'saved') return reply.redirect(`${path}?page=${outcome.page}&notice=saved`, 303);
       return reply.redirect(`${path}?page=${outcome.page}`, 303);

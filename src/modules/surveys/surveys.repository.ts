@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Selectable } from 'kysely';
+import { executeCompiled } from '../../db/compiled-query.js';
 import type { Db } from '../../db/database.js';
-import { newId, nowIso } from '../../platform/clock.js';
+import { newId, newTimeOrderedId, nowIso } from '../../platform/clock.js';
 import type { Answers } from './survey-answers.js';
 import type { SurveyDefinition } from './survey-definition.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   SurveysTable,
   SurveyStatus,
 } from './surveys.table.js';
+import { QUARANTINED } from './surveys.table.js';
 
 // The surveys capability's queries: the only place its SQL lives. Every query is scoped by organization.
 
@@ -344,16 +346,23 @@ async function bumpResponseCounts(
   started: number,
   completed: number,
 ): Promise<void> {
-  await db
-    .insertInto('survey_response_counts')
-    .values({ organization_id: organizationId, survey_id: surveyId, channel, mode, started, completed })
-    .onConflict((oc) =>
-      oc.columns(['survey_id', 'channel', 'mode']).doUpdateSet({
-        started: sql<number>`survey_response_counts.started + excluded.started`,
-        completed: sql<number>`survey_response_counts.completed + excluded.completed`,
-      }),
-    )
-    .execute();
+  const values = { organization_id: organizationId, survey_id: surveyId, channel, mode, started, completed };
+  // Compiled once: every submission runs it (see compiled-query.ts).
+  await executeCompiled(
+    db,
+    'survey_response_counts.bump',
+    (d) =>
+      d
+        .insertInto('survey_response_counts')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['survey_id', 'channel', 'mode']).doUpdateSet({
+            started: sql<number>`survey_response_counts.started + excluded.started`,
+            completed: sql<number>`survey_response_counts.completed + excluded.completed`,
+          }),
+        ),
+    Object.values(values),
+  );
 }
 
 /** Everything needed to start a response. */
@@ -375,29 +384,34 @@ export async function insertResponse(
   status: SurveyResponse['status'],
   segments: Record<string, string> = {},
 ): Promise<string> {
-  const id = newId();
+  // Time-ordered: responses arrive by the thousand, and their completion time is stored anyway.
+  const id = newTimeOrderedId();
   const now = nowIso();
-  await db
-    .insertInto('survey_responses')
-    .values({
-      id,
-      organization_id: r.organizationId,
-      survey_id: r.surveyId,
-      version_id: r.versionId,
-      participant_id: r.participantId,
-      consent_text_id: r.consentTextId,
-      channel: r.channel,
-      mode: r.mode,
-      entered_by: r.enteredBy,
-      status,
-      answers: JSON.stringify(answers),
-      segments: JSON.stringify(segments),
-      page: 0,
-      started_at: now,
-      updated_at: now,
-      completed_at: status === 'completed' ? now : null,
-    })
-    .execute();
+  const values = {
+    id,
+    organization_id: r.organizationId,
+    survey_id: r.surveyId,
+    version_id: r.versionId,
+    participant_id: r.participantId,
+    consent_text_id: r.consentTextId,
+    channel: r.channel,
+    mode: r.mode,
+    entered_by: r.enteredBy,
+    status,
+    answers: JSON.stringify(answers),
+    segments: JSON.stringify(segments),
+    page: 0,
+    started_at: now,
+    updated_at: now,
+    completed_at: status === 'completed' ? now : null,
+  };
+  // Compiled once: the hottest write of the platform (see compiled-query.ts).
+  await executeCompiled(
+    db,
+    'survey_responses.insert',
+    (d) => d.insertInto('survey_responses').values(values),
+    Object.values(values),
+  );
   await bumpResponseCounts(
     db,
     r.organizationId,
@@ -767,8 +781,8 @@ export async function surveysWithUntalliedResponses(
     .selectFrom('survey_responses')
     .select(['organization_id', 'survey_id'])
     .distinct()
-    .where('tallied', '=', 0)
-    .where('status', '=', 'completed')
+    .where('tallied', '=', sql.lit(0))
+    .where('status', '=', sql.lit('completed'))
     .limit(limit)
     .execute();
   return rows.map((r) => ({ organizationId: r.organization_id, surveyId: r.survey_id }));
@@ -784,12 +798,43 @@ export async function hasUntalliedResponses(
     .selectFrom('survey_responses')
     .select('id')
     .where('survey_id', '=', surveyId)
-    .where('tallied', '=', 0)
-    .where('status', '=', 'completed')
+    .where('status', '=', sql.lit('completed'))
     .where('organization_id', '=', organizationId)
+    .where('tallied', '=', sql.lit(0))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** A waiting response as the tallier sees it; `answers`/`segments` are undefined when unreadable. */
+export interface UntalliedResponse {
+  id: string;
+  versionId: string;
+  answers: Answers | undefined;
+  segments: Record<string, string> | undefined;
+}
+
+function parseObject<T>(text: string): T | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The query behind `untalliedResponses` (its plan is checked in the tallier's tests). */
+export function untalliedResponsesQuery(db: Db, organizationId: string, surveyId: string, limit: number) {
+  // Literals, not parameters: the planner matches them to the partial index of waiting responses
+  // without needing the bound values.
+  return db
+    .selectFrom('survey_responses')
+    .select(['id', 'version_id', 'answers', 'segments'])
+    .where('survey_id', '=', surveyId)
+    .where('status', '=', sql.lit('completed'))
+    .where('organization_id', '=', organizationId)
+    .where('tallied', '=', sql.lit(0))
+    .limit(limit);
 }
 
 /** Up to `limit` completed responses of a survey not yet in its tallies: what the fold needs of each. */
@@ -798,22 +843,27 @@ export async function untalliedResponses(
   organizationId: string,
   surveyId: string,
   limit: number,
-): Promise<{ id: string; versionId: string; answers: Answers; segments: Record<string, string> }[]> {
-  const rows = await db
-    .selectFrom('survey_responses')
-    .select(['id', 'version_id', 'answers', 'segments'])
-    .where('survey_id', '=', surveyId)
-    .where('tallied', '=', 0)
-    .where('status', '=', 'completed')
-    .where('organization_id', '=', organizationId)
-    .limit(limit)
-    .execute();
+): Promise<UntalliedResponse[]> {
+  const rows = await untalliedResponsesQuery(db, organizationId, surveyId, limit).execute();
+  // One unreadable row must not stop the others: the tallier quarantines it.
   return rows.map((r) => ({
     id: r.id,
     versionId: r.version_id,
-    answers: JSON.parse(r.answers) as Answers,
-    segments: JSON.parse(r.segments) as Record<string, string>,
+    answers: parseObject<Answers>(r.answers),
+    segments: parseObject<Record<string, string>>(r.segments),
   }));
+}
+
+/** Takes responses the tallier cannot count off the waiting list, without counting them. */
+export async function markQuarantined(db: Db, organizationId: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('survey_responses')
+      .set({ tallied: QUARANTINED })
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Marks responses as counted in the tallies; the caller writes those tallies in the same transaction. */

@@ -50,7 +50,10 @@ export interface SurveyResponsesTable {
   started_at: string;
   updated_at: string;
   completed_at: string | null;
-  /** 1 once a completed response is in the tallies (the tallier sets it with the tallies it wrote). */
+  /**
+   * 1 once a completed response is in the tallies (the tallier sets it with the tallies it wrote);
+   * QUARANTINED when the tallier could not read or count it (kept for inspection, never counted).
+   */
   tallied: Generated<number>;
 }
 
@@ -119,3 +122,6 @@ export type ResponseChannel = (typeof responseChannels)[number];
 /** How the respondent answered (staff keying in paper or phone answers record which). */
 export const responseModes = ['online', 'paper', 'phone', 'in_person'] as const;
 export type ResponseMode = (typeof responseModes)[number];
+
+/** The `tallied` value of a response the tallier could not count (unreadable or impossible answers). */
+export const QUARANTINED = -1;

@@ -10,6 +10,10 @@ import { catchUpAllTallies } from './survey-tallies.js';
 
 const DELAY_MS = 50;
 const POLL_MS = 2000;
+// Responses per transaction of the background pass: each batch runs on the request thread, so it
+// must stay short (a pass takes what arrived in DELAY_MS, a few hundred at a few thousand a second;
+// readers catching up take 1000). Each batch also pays once for reading and writing its tally rows.
+const LOOP_BATCH = 500;
 const listeners = new Set<() => void>();
 
 /** Tells the running tally loops (if any) that a completed response is waiting. Cheap: call it per response. */
@@ -30,7 +34,11 @@ export function startTallyLoop(db: Kysely<Database>, log: FastifyBaseLogger): ()
       again = true;
       return;
     }
-    running = catchUpAllTallies(db)
+    running = catchUpAllTallies(db, {
+      limit: LOOP_BATCH,
+      onQuarantine: (surveyId, responses) =>
+        log.error({ surveyId, responses }, 'survey responses quarantined: the tallier cannot count them'),
+    })
       .then(() => undefined)
       .catch((err: unknown) => log.error({ err }, 'tallying survey responses failed'))
       .finally(() => {

@@ -8,6 +8,9 @@ import csrf from '@fastify/csrf-protection';
 import { AppError } from '../errors.js';
 import { isApiUrl } from './request-context.js';
 
+// @fastify/helmet hands on helmet's own CSP middleware builder (typed on its named export).
+const buildContentSecurityPolicy = (helmet as unknown as typeof helmet.fastifyHelmet).contentSecurityPolicy;
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -19,23 +22,29 @@ export const security = fp(async (app: FastifyInstance) => {
   const { config } = app.deps;
   await app.register(cookie, { secret: config.sessionSecret, hook: 'onRequest' });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
-      },
+  // The policy is built once here: @fastify/helmet would parse its directives again on every
+  // request (a few per cent of a small API request's CPU), and they never change.
+  const csp = buildContentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+      ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
     },
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    csp(req.raw, reply.raw, done);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
     strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
