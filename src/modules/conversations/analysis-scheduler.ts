@@ -119,7 +119,7 @@ export async function settleAnalyses(db: Kysely<Database>): Promise<void> {
         start(db, s, conversationId, job);
       }
     }
-    await Promise.all([...s.jobs.values()].map((j) => j.running));
+    await Promise.all([...s.jobs.values()].map(async (j) => j.running));
   }
 }
 
