@@ -22,5 +22,17 @@ await build({
   jsxImportSource: '@kitajs/html',
   logLevel: 'warning',
 });
+// The conversations' analysis runs in a worker thread (piscina) that loads this file beside main.js.
+await build({
+  entryPoints: [join(root, 'src/modules/conversations/conversation-analysis.worker.ts')],
+  outfile: join(out, 'conversation-analysis.worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 cpSync(join(root, 'src/ui/public'), join(out, 'public'), { recursive: true });
 console.log('built dist/');

@@ -29,6 +29,9 @@ describe.each(engines)('voting and statements in conversations on %s', (engine) 
   it('walks a participant through every statement once without JavaScript, then shows where they stand', async () => {
     const { conversation } = await buildConversation(s.t.db, actorOf(s.staff.facilitator), s.initiative.id);
     const person = await s.participant();
+    const initiativePage = await person.get(`/o/${s.org.slug}/i/${s.initiative.slug}`);
+    expect(initiativePage.body).toContain(`href="${path(conversation.id)}"`);
+    expect(initiativePage.body).toContain('Conversations you can join now');
     const seen: string[] = [];
     for (let i = 0; i < SEED_STATEMENTS.length; i++) {
       const page = await person.get(path(conversation.id));
