@@ -78,12 +78,17 @@ describe.each(engines)('conversations for staff on %s', (engine) => {
     expect((await analyst.get(base)).statusCode).toBe(200);
     expect((await analyst.get(base)).body).not.toContain('Add seed statement');
     expect((await analyst.post(`${base}/close`)).statusCode).toBe(403);
-    expect((await s.staff.frontline.client.post(`${base}/statements`, { body: 'Nope' })).statusCode).toBe(403);
+    expect((await s.staff.frontline.client.post(`${base}/statements`, { body: 'Nope' })).statusCode).toBe(
+      403,
+    );
     expect((await s.otherAdmin.client.get(base)).statusCode).toBe(404);
   });
 
   it('keeps conversations of an archived initiative read-only', async () => {
-    const initiative = await buildInitiative(s.t.db, s.org.id, { open: true, staffId: s.staff.facilitator.id });
+    const initiative = await buildInitiative(s.t.db, s.org.id, {
+      open: true,
+      staffId: s.staff.facilitator.id,
+    });
     const { conversation } = await buildConversation(s.t.db, actorOf(s.staff.facilitator), initiative.id);
     const admin = actorOf(s.staff.admin);
     await changeInitiativeStatus(s.t.db, admin, initiative.id, 'close');

@@ -9,8 +9,8 @@ import { convexHull, type Point } from './convex-hull.js';
 const W = 640;
 const H = 400;
 const PAD = 28;
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies, ≥ 3:1 on white. */
-const COLOURS = ['#0072b2', '#d55e00', '#007a5a', '#b8407f', '#8a6d00'];
+/** Okabe–Ito hues, darkened where needed so labels reach 4.5:1 on white. */
+const COLOURS = ['#0072b2', '#b34700', '#007a5a', '#b8407f', '#8a6d00'];
 const UNGROUPED = '#6b7178';
 
 /** A group's name as people see it: A, B, C … (Pol.is' convention). */
