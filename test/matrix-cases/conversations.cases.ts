@@ -88,6 +88,26 @@ export const conversationCases: Record<string, RouteCase> = {
     audience: conversationRules.view,
     request: async (t, f) => ({ path: `${list(f)}/${(await fresh(t, f)).id}/report` }),
   },
+  'GET /staff/initiatives/:id/conversations/import': {
+    audience: conversationRules.manage,
+    request: (_t, f) => ({ path: `${list(f)}/import` }),
+  },
+  'POST /staff/initiatives/:id/conversations/import': {
+    audience: conversationRules.manage,
+    request: (_t, f) => ({
+      path: `${list(f)}/import`,
+      form: {
+        question: `${f.marker} imported`,
+        comments:
+          'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,1,1,0,1,An imported comment\n',
+        votes: 'timestamp,datetime,comment-id,voter-id,vote\n1,x,0,1,1\n',
+      },
+    }),
+  },
+  'GET /staff/initiatives/:id/conversations/:conversationId/export/:file': {
+    audience: conversationRules.export,
+    request: async (t, f) => ({ path: `${list(f)}/${(await fresh(t, f)).id}/export/votes.csv` }),
+  },
   'GET /o/:org/i/:slug/c/:conversationId': {
     audience: 'participant',
     request: async (t, f) => ({ path: participantPath(f, (await fresh(t, f)).id) }),

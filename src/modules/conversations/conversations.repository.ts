@@ -492,3 +492,79 @@ export async function unlinkParticipant(
       .execute();
   }
 }
+
+/** An imported statement (from a Pol.is export). */
+export interface ImportedStatement {
+  number: number;
+  body: string;
+  authorKey: string;
+  status: StatementStatus;
+  createdAt: string;
+}
+
+/**
+ * Stores imported statements in bulk; returns their ids by Pol.is comment id. Pol.is conversations can
+ * hold the same text twice under two ids, so a repeated text's duplicate key gets its number appended.
+ */
+export async function insertImportedStatements(
+  db: Db,
+  organizationId: string,
+  conversationId: string,
+  statements: ImportedStatement[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const keys = new Set<string>();
+  const rows = statements.map((s) => {
+    const id = newId();
+    ids.set(String(s.number), id);
+    let key = statementKey(s.body);
+    if (keys.has(key)) key = `${key}#${s.number}`;
+    keys.add(key);
+    return {
+      id,
+      organization_id: organizationId,
+      conversation_id: conversationId,
+      number: s.number,
+      body: s.body,
+      body_key: key,
+      source: 'import',
+      author_participant_id: null,
+      author_key: s.authorKey,
+      status: s.status,
+      moderation_reason: '',
+      moderated_by: null,
+      moderated_at: s.status === 'pending' ? null : s.createdAt,
+      created_at: s.createdAt,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('conversation_statements')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  return ids;
+}
+
+/** Stores imported votes in bulk (one per voter and statement). */
+export async function insertImportedVotes(
+  db: Db,
+  organizationId: string,
+  conversationId: string,
+  votes: VoteInput[],
+): Promise<void> {
+  const rows = votes.map((v) => ({
+    organization_id: organizationId,
+    conversation_id: conversationId,
+    statement_id: v.statementId,
+    voter_key: v.voterKey,
+    participant_id: v.participantId,
+    vote: v.vote,
+    voted_at: v.votedAt,
+  }));
+  // 7 columns a row: 500 rows stay under SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('conversation_votes')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { startAnalysisScheduler, stopAnalyses } from './analysis-scheduler.js';
 import { conversationPublicRoutes } from './conversations.public-routes.js';
 import { conversationStaffRoutes } from './conversations.staff-routes.js';
+import { conversationPolisRoutes } from './conversations.polis-routes.js';
 
 /** Routes of the conversations capability, by audience; the analysis scheduler lives as long as the app. */
 export async function conversationsRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +13,6 @@ export async function conversationsRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => stopAnalyses(db, true));
   await app.register(conversationPublicRoutes);
   await app.register(conversationStaffRoutes);
+  // Its own scope: only the import form takes multipart bodies.
+  await app.register(conversationPolisRoutes);
 }
