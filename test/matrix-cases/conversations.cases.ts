@@ -7,6 +7,7 @@ import { buildConversation } from '../support/conversation-factory.js';
 import { unique, type OrgFixture } from '../support/matrix-fixtures.js';
 
 const list = (f: OrgFixture) => `/staff/initiatives/${f.initiative.id}/conversations`;
+const apiList = (f: OrgFixture) => `/api/v1/initiatives/${f.initiative.id}/conversations`;
 const participantPath = (f: OrgFixture, id: string) => `/o/${f.org.slug}/i/${f.initiative.slug}/c/${id}`;
 
 /** A fresh conversation of the fixture's initiative (open unless asked), with one seed statement. */
@@ -107,6 +108,39 @@ export const conversationCases: Record<string, RouteCase> = {
   'GET /staff/initiatives/:id/conversations/:conversationId/export/:file': {
     audience: conversationRules.export,
     request: async (t, f) => ({ path: `${list(f)}/${(await fresh(t, f)).id}/export/votes.csv` }),
+  },
+  'GET /api/v1/initiatives/:id/conversations': {
+    audience: conversationRules.view,
+    request: (_t, f) => ({ path: apiList(f) }),
+  },
+  'POST /api/v1/initiatives/:id/conversations': {
+    audience: conversationRules.manage,
+    request: (_t, f) => ({ path: apiList(f), json: { question: `${f.marker} via the API` } }),
+  },
+  'GET /api/v1/initiatives/:id/conversations/:conversationId': {
+    audience: conversationRules.view,
+    request: async (t, f) => ({ path: `${apiList(f)}/${(await fresh(t, f)).id}` }),
+  },
+  'POST /api/v1/initiatives/:id/conversations/:conversationId/statements': {
+    audience: conversationRules.collect,
+    request: async (t, f) => ({
+      path: `${apiList(f)}/${(await fresh(t, f)).id}/statements`,
+      json: { participantId: f.participantId, body: `${f.marker} from the desk ${unique()}` },
+    }),
+  },
+  'POST /api/v1/initiatives/:id/conversations/:conversationId/votes': {
+    audience: conversationRules.collect,
+    request: async (t, f) => {
+      const { id, seed } = await fresh(t, f);
+      return {
+        path: `${apiList(f)}/${id}/votes`,
+        json: { participantId: f.participantId, statementId: seed.id, vote: 'agree' },
+      };
+    },
+  },
+  'GET /api/v1/initiatives/:id/conversations/:conversationId/results': {
+    audience: conversationRules.view,
+    request: async (t, f) => ({ path: `${apiList(f)}/${(await fresh(t, f)).id}/results` }),
   },
   'GET /o/:org/i/:slug/c/:conversationId': {
     audience: 'participant',

@@ -8,6 +8,8 @@ export const conversationRules = {
   manage: ['admin', 'facilitator'],
   /** Approve or hide statements in the moderation queue. */
   moderate: ['admin', 'facilitator'],
+  /** Through the API: enter a consenting participant's vote or statement (at the desk, from a kiosk app). */
+  collect: ['admin', 'facilitator', 'frontline'],
   /** Download the Pol.is-format export (participant ids are pseudonymous keys): those who analyse. */
   export: ['admin', 'facilitator', 'analyst'],
 } as const satisfies Record<string, Rule>;
