@@ -35,4 +35,6 @@ await build({
   logLevel: 'warning',
 });
 cpSync(join(root, 'src/ui/public'), join(out, 'public'), { recursive: true });
+// The demo seed imports a real Pol.is conversation from these files (see src/modules/demo/seed-demo-conversation.ts).
+cpSync(join(root, 'src/modules/demo/polis'), join(out, 'demo-polis'), { recursive: true });
 console.log('built dist/');

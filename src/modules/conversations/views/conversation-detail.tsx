@@ -129,7 +129,7 @@ export function ConversationDetailPage(props: {
       )}
       <h2 safe>{t('conversations:staff.settings')}</h2>
       <dl class="facts">
-        <dt safe>{t('initiatives:fields.statusLabel')}</dt>
+        <dt safe>{t('conversations:staff.status')}</dt>
         <dd safe>{t(`conversations:status.${conversation.status}`)}</dd>
         <dt safe>{t('conversations:fields.moderation')}</dt>
         <dd safe>{t(`conversations:moderation.${conversation.moderation}`)}</dd>
@@ -229,7 +229,7 @@ export function ConversationDetailPage(props: {
                 {t('conversations:fields.body')}
               </th>
               <th scope="col" safe>
-                {t('initiatives:fields.statusLabel')}
+                {t('conversations:staff.status')}
               </th>
               <th scope="col" class="num" safe>
                 {t('conversations:staff.agree')}

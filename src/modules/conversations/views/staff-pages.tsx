@@ -50,7 +50,7 @@ export function ConversationListPage(props: {
                 {t('conversations:fields.question')}
               </th>
               <th scope="col" safe>
-                {t('initiatives:fields.statusLabel')}
+                {t('conversations:staff.status')}
               </th>
             </tr>
           </thead>
