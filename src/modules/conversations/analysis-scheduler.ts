@@ -42,6 +42,8 @@ interface Job {
 
 interface Scheduler {
   jobs: Map<string, Job>;
+  /** Runs started so far (for operations and tests). */
+  runs: number;
   log: (error: unknown) => void;
   debounceMs: number;
 }
@@ -55,6 +57,7 @@ export function startAnalysisScheduler(
 ): void {
   schedulers.set(db, {
     jobs: new Map(),
+    runs: 0,
     log: options.log,
     debounceMs: options.debounceMs ?? ANALYSIS_DEBOUNCE_MS,
   });
@@ -63,13 +66,14 @@ export function startAnalysisScheduler(
 function schedulerOf(db: Kysely<Database>): Scheduler {
   let s = schedulers.get(db);
   if (!s) {
-    s = { jobs: new Map(), log: () => undefined, debounceMs: ANALYSIS_DEBOUNCE_MS };
+    s = { jobs: new Map(), runs: 0, log: () => undefined, debounceMs: ANALYSIS_DEBOUNCE_MS };
     schedulers.set(db, s);
   }
   return s;
 }
 
 async function run(db: Kysely<Database>, s: Scheduler, conversationId: string, job: Job): Promise<void> {
+  s.runs++;
   try {
     const input = await loadAnalysisInput(db, job.organizationId, conversationId);
     const result = await workers().run(input);
@@ -107,6 +111,11 @@ export function requestAnalysis(db: Kysely<Database>, organizationId: string, co
   const current = job;
   job.timer = setTimeout(() => start(db, s, conversationId, current), s.debounceMs);
   job.timer.unref();
+}
+
+/** How many analysis runs the database's scheduler has started. */
+export function countAnalysisRuns(db: Kysely<Database>): number {
+  return schedulerOf(db).runs;
 }
 
 /** Starts every waiting analysis now and waits until none is pending (tests, shutdown). */
