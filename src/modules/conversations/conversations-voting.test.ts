@@ -142,7 +142,10 @@ describe.each(engines)('voting and statements in conversations on %s', (engine) 
     expect(card.text).toBe('Buy more board games.');
 
     const base = `/staff/initiatives/${s.initiative.id}/conversations/${conversation.id}`;
-    await s.staff.admin.client.get(base);
+    // Published at once, so it is hidden from the table of statements rather than the queue.
+    const detail = await s.staff.admin.client.get(base);
+    expect(detail.body).toContain('No statements are waiting for moderation.');
+    expect(detail.body).toContain('aria-label="Hide statement 1"');
     const hidden = await s.staff.admin.client.post(`${base}/statements/${card.id}/moderate`, {
       decision: 'hide',
       reason: 'off_topic',
@@ -155,7 +158,9 @@ describe.each(engines)('voting and statements in conversations on %s', (engine) 
     });
     expect(refused.statusCode).toBe(409);
     expect(await s.count('conversation_votes')).toBe(votes);
-    expect((await s.staff.admin.client.get(base)).body).toContain('Hidden (Off topic)');
+    const after = await s.staff.admin.client.get(base);
+    expect(after.body).toContain('Hidden (Off topic)');
+    expect(after.body).toContain('aria-label="Approve statement 1"');
   });
 
   it('refuses empty, overlong and duplicate statements beside the field, storing nothing', async () => {

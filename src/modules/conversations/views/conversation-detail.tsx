@@ -15,6 +15,65 @@ import { hideReasons, type Conversation } from '../conversations.table.js';
 import { Breadcrumbs, conversationsBase } from './staff-parts.js';
 
 /** The moderation queue: each waiting statement with approve, or hide with a reason. */
+/** Approve, or hide with a reason, one statement (in the queue both; in the table what applies). */
+function ModerationForm(props: {
+  ctx: PageContext;
+  base: string;
+  statement: StatementWithVotes;
+  offer: 'both' | 'hide' | 'approve';
+  idPrefix: string;
+}): JSX.Element {
+  const { ctx, statement: s, offer } = props;
+  const t = ctx.t;
+  return (
+    <form method="post" action={`${props.base}/statements/${s.id}/moderate`} class="moderation-actions">
+      <CsrfField ctx={ctx} />
+      {offer !== 'approve' ? (
+        <SelectField
+          form={emptyForm()}
+          name="reason"
+          idPrefix={props.idPrefix}
+          label={t('conversations:staff.reasonN', { n: s.number + 1 })}
+          options={[
+            { value: '', label: t('conversations:staff.chooseReason') },
+            ...hideReasons.map((r) => ({ value: r, label: t(`conversations:reasons.${r}`) })),
+          ]}
+        />
+      ) : (
+        ''
+      )}
+      {offer !== 'hide' ? (
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          class="button primary"
+          aria-label={t('conversations:staff.approveN', { n: s.number + 1 })}
+          safe
+        >
+          {t('conversations:staff.approve')}
+        </button>
+      ) : (
+        ''
+      )}
+      {offer !== 'approve' ? (
+        <button
+          type="submit"
+          name="decision"
+          value="hide"
+          class="button secondary"
+          aria-label={t('conversations:staff.hideN', { n: s.number + 1 })}
+          safe
+        >
+          {t('conversations:staff.hide')}
+        </button>
+      ) : (
+        ''
+      )}
+    </form>
+  );
+}
+
 function ModerationQueue(props: {
   ctx: PageContext;
   base: string;
@@ -39,43 +98,13 @@ function ModerationQueue(props: {
                 <span safe>{s.body}</span>
               </p>
               {props.canModerate ? (
-                <form
-                  method="post"
-                  action={`${props.base}/statements/${s.id}/moderate`}
-                  class="moderation-actions"
-                >
-                  <CsrfField ctx={ctx} />
-                  <SelectField
-                    form={emptyForm()}
-                    name="reason"
-                    idPrefix={`s${s.number}-`}
-                    label={t('conversations:staff.reasonN', { n: s.number + 1 })}
-                    options={[
-                      { value: '', label: t('conversations:staff.chooseReason') },
-                      ...hideReasons.map((r) => ({ value: r, label: t(`conversations:reasons.${r}`) })),
-                    ]}
-                  />
-                  <button
-                    type="submit"
-                    name="decision"
-                    value="approve"
-                    class="button primary"
-                    aria-label={t('conversations:staff.approveN', { n: s.number + 1 })}
-                    safe
-                  >
-                    {t('conversations:staff.approve')}
-                  </button>
-                  <button
-                    type="submit"
-                    name="decision"
-                    value="hide"
-                    class="button secondary"
-                    aria-label={t('conversations:staff.hideN', { n: s.number + 1 })}
-                    safe
-                  >
-                    {t('conversations:staff.hide')}
-                  </button>
-                </form>
+                <ModerationForm
+                  ctx={ctx}
+                  base={props.base}
+                  statement={s}
+                  offer="both"
+                  idPrefix={`q${s.number}-`}
+                />
               ) : (
                 ''
               )}
@@ -240,6 +269,13 @@ export function ConversationDetailPage(props: {
               <th scope="col" class="num" safe>
                 {t('conversations:staff.pass')}
               </th>
+              {props.canModerate ? (
+                <th scope="col" safe>
+                  {t('conversations:staff.actions')}
+                </th>
+              ) : (
+                ''
+              )}
             </tr>
           </thead>
           <tbody>
@@ -261,6 +297,23 @@ export function ConversationDetailPage(props: {
                 <td class="num" safe>
                   {String(s.pass)}
                 </td>
+                {props.canModerate ? (
+                  <td>
+                    {s.status === 'pending' ? (
+                      ''
+                    ) : (
+                      <ModerationForm
+                        ctx={ctx}
+                        base={base}
+                        statement={s}
+                        offer={s.status === 'approved' ? 'hide' : 'approve'}
+                        idPrefix={`t${s.number}-`}
+                      />
+                    )}
+                  </td>
+                ) : (
+                  ''
+                )}
               </tr>
             ))}
           </tbody>
