@@ -141,6 +141,16 @@ describe.each(engines)('Pol.is import and export on %s', (engine) => {
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('votes.csv, line 3, column 3 (comment-id): the vote refers to comment 7');
+    const pv = 'participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,9\n5,,0,1,1,0,1,\n';
+    const column = await staff.post(`${list()}/import`, {
+      question: 'Unknown column',
+      comments,
+      participantsVotes: pv,
+    });
+    expect(column.statusCode).toBe(422);
+    expect(column.body).toContain(
+      'participants-votes.csv, line 1, column 8 (9): the column refers to comment 9',
+    );
     const missing = await staff.post(`${list()}/import`, { question: 'Missing', comments });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('Upload comments.csv and votes.csv, or participants-votes.csv');

@@ -255,6 +255,22 @@ describe.each(engines)('voting and statements in conversations on %s', (engine) 
     expect(bad.statusCode).toBe(404);
   });
 
+  it('speaks Danish to a participant who chose Danish', async () => {
+    const { conversation } = await buildConversation(s.t.db, actorOf(s.staff.facilitator), s.initiative.id, {
+      question: 'Dansk?',
+      seeds: ['Et udsagn.'],
+    });
+    const person = await s.participant();
+    await person.get(`/lang/da?next=${encodeURIComponent(path(conversation.id))}`);
+    const page = await person.get(path(conversation.id));
+    expect(page.body).toContain('<html lang="da">');
+    expect(page.body).toContain('Du har stemt om 0 af 1 udsagn.');
+    expect(page.body).toContain('>Enig</button>');
+    expect(page.body).toContain('Spring over / usikker');
+    const map = await person.get(`${path(conversation.id)}/map`);
+    expect(map.body).toContain('Stem om mindst 1 udsagn for at se, hvor du står.');
+  });
+
   it('refuses a vote on an unknown statement or with a value other than agree, disagree or pass', async () => {
     const { conversation, statements } = await buildConversation(
       s.t.db,

@@ -63,6 +63,21 @@ function parseFiles(input: PolisImportInput): ParsedImport {
       const table = parsePolisParticipantsVotes(input.participantsVotes!);
       const comments = has(input.comments) ? parsePolisComments(input.comments!) : [];
       const known = new Set(comments.map((c) => c.commentId));
+      if (comments.length > 0) {
+        // With comments.csv, every comment column must be one of its comments.
+        const unknown = table.commentIds.findIndex((id) => !known.has(id));
+        if (unknown >= 0) {
+          const id = table.commentIds[unknown]!;
+          const header = input.participantsVotes!.split(/\r?\n/, 1)[0]!.split(',');
+          throw new PolisCsvError(
+            'participants-votes.csv',
+            1,
+            header.indexOf(id) + 1,
+            id,
+            `the column refers to comment ${id}, which is not in the comments`,
+          );
+        }
+      }
       const placeholders: PolisComment[] = table.commentIds
         .filter((id) => !known.has(id))
         .map((id) => ({
