@@ -31,6 +31,9 @@ const notices = ['statementWaiting', 'statementAdded'];
 export async function conversationPublicRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps;
   const limit = publicPostLimit(config.rateLimitPerMinute);
+  // A vote is one click and people vote quickly (several a minute, many behind one library's network),
+  // and each participant votes once per statement: votes get a higher limit per address than forms.
+  const voteLimit = publicPostLimit(config.rateLimitPerMinute * 5);
   const url = '/o/:org/i/:slug/c/:conversationId';
 
   async function showVoting(
@@ -68,7 +71,7 @@ export async function conversationPublicRoutes(app: FastifyInstance): Promise<vo
 
   app.get<Params>(url, async (req, reply) => showVoting(req, reply, false));
 
-  app.post<Params>(`${url}/vote`, { config: limit }, async (req, reply) => {
+  app.post<Params>(`${url}/vote`, { config: voteLimit }, async (req, reply) => {
     const org = await getOrganizationBySlug(db, req.params.org);
     const { conversation } = await db
       .transaction()
