@@ -68,12 +68,11 @@ export function analyseConversation(input: AnalysisInput): StoredAnalysis {
   const voters = matrix.participants.length;
   if (voters < MIN_VOTERS_FOR_GROUPS)
     return { voters, participantsIncluded: 0, points: [], groups: [], consensus: [], divisive: [] };
+  // Pol.is' own settings throughout; with the votes' times, an imported conversation is analysed by the
+  // Pol.is algorithm of its date (see `polisAlgorithmAt`), live ones by the current one.
   const analysis = analyseOpinions(matrix, {
-    algorithm: 'current',
     excludedStatements: input.excluded,
     previousGroups: input.previousGroups,
-    // A small conversation cannot have Pol.is' 100 base clusters; one per two participants is plenty.
-    baseClusters: Math.max(2, Math.min(100, Math.floor(voters / 2))),
   });
   const groupIdOf = (p: number) => {
     const g = analysis.groupOf[p]!;

@@ -8,11 +8,14 @@ import { setUpConversations, type ConversationsSetup } from '../../../test/suppo
 import { engines } from '../../../test/support/databases.js';
 import { actorOf } from '../../../test/support/staff-factory.js';
 import {
+  adjustedRandIndex,
   parsePolisComments,
   parsePolisParticipantsVotes,
   parsePolisVotes,
 } from '../../analysis/opinions/index.js';
 import { settleAnalyses } from './analysis-scheduler.js';
+import type { StoredAnalysis } from './analysis-result.js';
+import { findResult } from './conversations.repository.js';
 
 const shared = (conversation: string, file: string) =>
   readFileSync(new URL(`../../../../shared/data/polis/${conversation}/${file}`, import.meta.url), 'utf8');
@@ -97,6 +100,35 @@ describe.each(engines)('Pol.is import and export on %s', (engine) => {
     const report = await staff.get(`${base}/report`);
     expect(report.body).toContain('Imported from a Pol.is export.');
     expect(report.body).toContain('Group A');
+  });
+
+  it('finds the groups Pol.is found in an imported real conversation (ARI against its group-id column)', async () => {
+    const staff = s.staff.facilitator.client;
+    await staff.get(`${list()}/import`);
+    const res = await staff.post(`${list()}/import`, {
+      question: '$15 per hour in Seattle?',
+      comments: shared('15-per-hour-seattle', 'comments.csv'),
+      votes: shared('15-per-hour-seattle', 'votes.csv'),
+    });
+    expect(res.statusCode).toBe(303);
+    const id = String(res.headers.location).split('/').pop()!.split('?')[0]!;
+    await settleAnalyses(s.t.db);
+    const analysis = JSON.parse((await findResult(s.t.db, s.org.id, id))!.result) as StoredAnalysis;
+    const polis = new Map<string, string>();
+    for (const row of parsePolisParticipantsVotes(shared('15-per-hour-seattle', 'participants-votes.csv'))
+      .rows)
+      if (row.groupId !== null) polis.set(`polis:${row.participant}`, row.groupId);
+    const ours: number[] = [];
+    const theirs: string[] = [];
+    for (const g of analysis.groups)
+      for (const p of g.participants)
+        if (polis.has(p)) {
+          ours.push(g.id);
+          theirs.push(polis.get(p)!);
+        }
+    expect(ours.length).toBeGreaterThan(100);
+    // What the analysis reaches on this conversation (src/analysis/opinions/analyse.test.ts), through the web.
+    expect(adjustedRandIndex(ours, theirs)).toBeGreaterThanOrEqual(0.88);
   });
 
   it('imports participants-votes.csv alone', async () => {

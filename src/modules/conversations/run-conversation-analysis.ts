@@ -18,7 +18,12 @@ export async function loadAnalysisInput(
   ]);
   const stored = previous ? (JSON.parse(previous.result) as StoredAnalysis) : undefined;
   return {
-    votes: votes.map((v) => ({ participantId: v.voterKey, statementId: v.statementId, vote: v.vote })),
+    votes: votes.map((v) => ({
+      participantId: v.voterKey,
+      statementId: v.statementId,
+      vote: v.vote,
+      timestamp: Date.parse(v.votedAt),
+    })),
     statements: statements.map((s) => s.id),
     excluded: statements.filter((s) => s.status === 'hidden').map((s) => s.id),
     previousGroups: (stored?.groups ?? []).map((g) => ({ id: g.id, participants: g.participants })),
