@@ -42,6 +42,9 @@ async function counts(t: TestApp): Promise<Record<string, number>> {
     'consent_texts',
     'interviews',
     'interview_pieces',
+    'conversations',
+    'conversation_statements',
+    'conversation_votes',
   ] as const) {
     out[table] = Number(
       (await t.db.selectFrom(table).select(t.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,

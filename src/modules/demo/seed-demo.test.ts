@@ -36,6 +36,15 @@ describe.each(engines)('the demo seed on %s', (engine) => {
       email: analystRow.email,
     } as Parameters<typeof actorOf>[0]);
     const results = await getSurveyResults(tdb.db, analyst, survey.id, {});
+    const conversation = await tdb.db.selectFrom('conversations').selectAll().executeTakeFirstOrThrow();
+    expect(conversation.status).toBe('open');
+    expect(conversation.topic).toContain('CC BY 4.0');
+    const votes = await tdb.db
+      .selectFrom('conversation_votes')
+      .select(tdb.db.fn.countAll().as('n'))
+      .where('conversation_id', '=', conversation.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(votes.n)).toBe(638);
     const first = results.questions[0]!.summary;
     expect(first.suppressed).toBe(false);
     if (!first.suppressed) expect(first.respondents).toBe(60);

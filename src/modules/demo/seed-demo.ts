@@ -10,6 +10,7 @@ import { createInitiative } from '../initiatives/create-initiative.js';
 import { changeInitiativeStatus } from '../initiatives/change-initiative-status.js';
 import { seedDemoSurvey } from './seed-demo-survey.js';
 import { seedDemoParticipants } from './seed-demo-participants.js';
+import { seedDemoConversation } from './seed-demo-conversation.js';
 
 /** The demo staff's shared password (printed by `npm start`; change it on a real installation). */
 export const DEMO_PASSWORD = 'engine-room-demo';
@@ -85,6 +86,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed | undefin
     await changeInitiativeStatus(trx, actorOf(facilitator), initiative.id, 'open');
     await seedDemoParticipants(trx, adminActor, initiative.id);
     await seedDemoSurvey(trx, actorOf(facilitator), initiative.id);
+    await seedDemoConversation(trx, actorOf(facilitator), initiative.id);
     return {
       organizationSlug: org.slug,
       staff: {

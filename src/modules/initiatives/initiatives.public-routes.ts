@@ -4,6 +4,7 @@ import { getOrganizationBySlug } from '../organizations/get-organization.js';
 import { listOrganizations } from '../organizations/organizations.repository.js';
 import { getPublicInitiative, listOpenPublicInitiatives } from './public-initiatives.js';
 import { listPublishedSurveys } from '../surveys/get-survey.js';
+import { listOpenConversations } from '../conversations/list-open-conversations.js';
 import { HomePage, OrganizationPage, PublicInitiativePage } from './views/public-pages.js';
 
 /** Public pages: the start page, an organization's page and an initiative's page. */
@@ -25,6 +26,10 @@ export async function initiativePublicRoutes(app: FastifyInstance): Promise<void
     const org = await getOrganizationBySlug(db, req.params.org);
     const initiative = await getPublicInitiative(db, org.id, req.params.slug);
     const surveys = await listPublishedSurveys(db, org.id, initiative.id);
-    return sendPage(reply, PublicInitiativePage({ ctx: pageContext(req, reply), org, initiative, surveys }));
+    const conversations = await listOpenConversations(db, org.id, initiative.id);
+    return sendPage(
+      reply,
+      PublicInitiativePage({ ctx: pageContext(req, reply), org, initiative, surveys, conversations }),
+    );
   });
 }

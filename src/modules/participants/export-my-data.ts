@@ -3,6 +3,7 @@ import { nowIso } from '../../platform/clock.js';
 import { getMyData } from './get-my-data.js';
 import type { MyInterview } from '../interviews/participant-interviews.js';
 import type { MySurveyResponse } from '../surveys/participant-responses.js';
+import type { MyConversationContributions } from '../conversations/participant-contributions.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -35,6 +36,8 @@ export interface MyDataExport {
   }[];
   interviews: (Omit<MyInterview, 'initiativeId'> & { initiative: string })[];
   surveyResponses: MySurveyResponse[];
+  conversationStatements: MyConversationContributions['statements'];
+  conversationVotes: MyConversationContributions['votes'];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -82,5 +85,7 @@ export async function exportMyData(
       initiative: data.memberships.find((m) => m.initiativeId === initiativeId)?.initiativeSlug ?? '',
     })),
     surveyResponses: data.surveyResponses,
+    conversationStatements: data.conversations.statements,
+    conversationVotes: data.conversations.votes,
   };
 }

@@ -26,4 +26,34 @@ document.addEventListener('DOMContentLoaded', () => {
     form.addEventListener('change', update);
     update();
   }
+
+  // Conversations: a vote form marked data-swap is sent in the background and the card it names is
+  // replaced by the next one from the server, without a reload. Without JavaScript the form posts and
+  // the server redirects to the next card.
+  document.addEventListener('submit', async (event) => {
+    const voteForm = event.target;
+    if (!(voteForm instanceof HTMLFormElement) || !voteForm.dataset.swap) return;
+    const target = document.querySelector(voteForm.dataset.swap);
+    if (!target) return;
+    event.preventDefault();
+    const body = new URLSearchParams(new FormData(voteForm, event.submitter));
+    for (const button of voteForm.querySelectorAll('button')) button.disabled = true;
+    try {
+      const response = await fetch(voteForm.action, {
+        method: 'POST',
+        body,
+        headers: { 'x-fragment': 'card' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      target.outerHTML = await response.text();
+      const next = document.querySelector(voteForm.dataset.swap);
+      if (next) next.focus();
+    } catch {
+      // Anything unexpected: fall back to the plain form post.
+      for (const button of voteForm.querySelectorAll('button')) button.disabled = false;
+      voteForm.removeAttribute('data-swap');
+      voteForm.requestSubmit(event.submitter);
+    }
+  });
 });

@@ -95,6 +95,9 @@ export function InitiativeDetail({
         <a href={`${base}/surveys`} safe>
           {t('surveys:list.open')}
         </a>
+        <a href={`${base}/conversations`} safe>
+          {t('conversations:link')}
+        </a>
         <a href={`${base}/representativeness`} safe>
           {t('representativeness:link')}
         </a>

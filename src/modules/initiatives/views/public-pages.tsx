@@ -79,12 +79,15 @@ export function PublicInitiativePage({
   org,
   initiative,
   surveys = [],
+  conversations = [],
 }: {
   ctx: PageContext;
   org: Organization;
   initiative: Initiative;
   /** Published surveys people can answer now. */
   surveys?: { id: string; titleEn: string; titleDa: string }[];
+  /** Open conversations people can vote in now. */
+  conversations?: { id: string; question: string }[];
 }): JSX.Element {
   const t = ctx.t;
   return (
@@ -122,6 +125,22 @@ export function PublicInitiativePage({
               <li>
                 <a href={`/o/${org.slug}/i/${initiative.slug}/s/${s.id}`} safe>
                   {ctx.locale === 'da' && s.titleDa ? s.titleDa : s.titleEn}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {initiative.status === 'open' && conversations.length > 0 ? (
+        <>
+          <h3 safe>{t('conversations:public.now')}</h3>
+          <ul>
+            {conversations.map((c) => (
+              <li>
+                <a href={`/o/${org.slug}/i/${initiative.slug}/c/${c.id}`} safe>
+                  {c.question}
                 </a>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { joinPagePath, myDataPath } from '../paths.js';
 import { ContactFieldset } from './contact-fields.js';
 import { contactLabels, DateTime } from './parts.js';
 import { MyInterviewsSection } from '../../interviews/views/my-interviews.js';
+import { MyConversationsSection } from '../../conversations/views/my-conversations.js';
 import { MySurveyResponsesSection } from '../../surveys/views/my-survey-responses.js';
 
 /** "My data": everything held, the forms to change it, the download and the erasure. */
@@ -125,6 +126,7 @@ export function MyDataPage(props: {
         </table>
       )}
       <MyInterviewsSection ctx={ctx} interviews={data.interviews} initiatives={data.memberships} />
+      <MyConversationsSection ctx={ctx} contributions={data.conversations} />
       <MySurveyResponsesSection ctx={ctx} responses={data.surveyResponses} />
 
       <h2 safe>{t('participants:me.editTitle')}</h2>
