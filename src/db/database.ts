@@ -10,6 +10,12 @@ import type {
 } from '../modules/surveys/surveys.table.js';
 import type { TargetPopulationsTable } from '../modules/representativeness/representativeness.table.js';
 import type { InterviewPiecesTable, InterviewsTable } from '../modules/interviews/interviews.table.js';
+import type {
+  IdeaCommentsTable,
+  IdeaImagesTable,
+  IdeaSupportsTable,
+  IdeasTable,
+} from '../modules/ideas/ideas.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -232,6 +238,10 @@ export interface Database {
   target_populations: TargetPopulationsTable;
   interviews: InterviewsTable;
   interview_pieces: InterviewPiecesTable;
+  ideas: IdeasTable;
+  idea_images: IdeaImagesTable;
+  idea_comments: IdeaCommentsTable;
+  idea_supports: IdeaSupportsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -9,6 +9,7 @@ import * as surveyResponseIndexes from './migrations/2026-11-24T1340-survey-resp
 import * as surveyResponseCounts from './migrations/2026-11-24T1350-survey-response-counts.js';
 import * as surveyResponseVersionIndex from './migrations/2026-11-24T1360-survey-response-version-index.js';
 import * as surveyResponseTallied from './migrations/2026-11-24T1400-survey-response-tallied.js';
+import * as ideas from './migrations/2026-11-24T1600-ideas.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1350-survey-response-counts': surveyResponseCounts,
   '2026-11-24T1360-survey-response-version-index': surveyResponseVersionIndex,
   '2026-11-24T1400-survey-response-tallied': surveyResponseTallied,
+  '2026-11-24T1600-ideas': ideas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,6 +23,8 @@ export const errorCatalogue = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  already_supported: 409,
+  round_closed: 409,
   internal: 500,
 } as const;
 

@@ -7,6 +7,7 @@ import { findCurrentParticipant } from './find-current-participant.js';
 import { anonymizeParticipant } from './participants.repository.js';
 import { unlinkMyInterviews } from '../interviews/participant-interviews.js';
 import { anonymizeMySurveyResponses } from '../surveys/participant-responses.js';
+import { unlinkMyIdeaContributions } from '../ideas/participant-ideas.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -34,6 +35,7 @@ export async function eraseMyData(
   await anonymizeParticipant(db, organizationId, participant.id);
   await unlinkMyInterviews(db, organizationId, participant.id);
   await anonymizeMySurveyResponses(db, organizationId, participant.id);
+  await unlinkMyIdeaContributions(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

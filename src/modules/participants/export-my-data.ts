@@ -3,6 +3,7 @@ import { nowIso } from '../../platform/clock.js';
 import { getMyData } from './get-my-data.js';
 import type { MyInterview } from '../interviews/participant-interviews.js';
 import type { MySurveyResponse } from '../surveys/participant-responses.js';
+import type { MyIdeaContributions } from '../ideas/participant-ideas.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -35,6 +36,7 @@ export interface MyDataExport {
   }[];
   interviews: (Omit<MyInterview, 'initiativeId'> & { initiative: string })[];
   surveyResponses: MySurveyResponse[];
+  ideas: MyIdeaContributions;
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -82,5 +84,6 @@ export async function exportMyData(
       initiative: data.memberships.find((m) => m.initiativeId === initiativeId)?.initiativeSlug ?? '',
     })),
     surveyResponses: data.surveyResponses,
+    ideas: data.ideas,
   };
 }

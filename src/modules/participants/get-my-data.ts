@@ -5,6 +5,7 @@ import { listMembershipsOfParticipant } from './participants.repository.js';
 import type { DemographicAnswer, Membership, Participant } from './participants.table.js';
 import { listMyInterviews, type MyInterview } from '../interviews/participant-interviews.js';
 import { listMySurveyResponses, type MySurveyResponse } from '../surveys/participant-responses.js';
+import { listMyIdeaContributions, type MyIdeaContributions } from '../ideas/participant-ideas.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
@@ -15,6 +16,8 @@ export interface MyData {
   interviews: MyInterview[];
   /** Their survey responses, finished or in progress. */
   surveyResponses: MySurveyResponse[];
+  /** Their ideas, comments and supports on idea boards. */
+  ideas: MyIdeaContributions;
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -32,11 +35,13 @@ export async function getMyData(
   ]);
   const interviews = await listMyInterviews(db, organizationId, participant.id);
   const surveyResponses = await listMySurveyResponses(db, organizationId, participant.id, locale);
+  const ideas = await listMyIdeaContributions(db, organizationId, participant.id);
   return {
     participant,
     demographics: answers.get(participant.id) ?? [],
     memberships,
     interviews,
     surveyResponses,
+    ideas,
   };
 }
