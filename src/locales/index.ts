@@ -16,6 +16,8 @@ import representativenessDa from './da/representativeness.json' with { type: 'js
 import surveysDa from './da/surveys.json' with { type: 'json' };
 import interviewsEn from './en/interviews.json' with { type: 'json' };
 import interviewsDa from './da/interviews.json' with { type: 'json' };
+import ideasEn from './en/ideas.json' with { type: 'json' };
+import ideasDa from './da/ideas.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -29,6 +31,7 @@ export const resources = {
     surveys: surveysEn,
     representativeness: representativenessEn,
     interviews: interviewsEn,
+    ideas: ideasEn,
   },
   da: {
     common: commonDa,
@@ -40,6 +43,7 @@ export const resources = {
     surveys: surveysDa,
     representativeness: representativenessDa,
     interviews: interviewsDa,
+    ideas: ideasDa,
   },
 };
 

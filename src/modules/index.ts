@@ -6,6 +6,7 @@ import { participantsRoutes } from './participants/participants.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
 import { representativenessRoutes } from './representativeness/representativeness.routes.js';
 import { interviewsRoutes } from './interviews/interviews.routes.js';
+import { ideasRoutes } from './ideas/ideas.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -16,4 +17,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   surveysRoutes,
   representativenessRoutes,
   interviewsRoutes,
+  ideasRoutes,
 ];

@@ -80,7 +80,7 @@ async function withCounts(db: Db, organizationId: string, rows: IdeasTable[]): P
   const ids = rows.map((r) => r.id);
   const supports = new Map<string, number>();
   const comments = new Map<string, number>();
-  const images = new Set<string>();
+  const images = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const s = await db
@@ -105,17 +105,17 @@ async function withCounts(db: Db, organizationId: string, rows: IdeasTable[]): P
     for (const r of c) comments.set(r.idea_id, Number(r.n));
     const im = await db
       .selectFrom('idea_images')
-      .select('idea_id')
+      .select(['idea_id', 'alt'])
       .where('organization_id', '=', organizationId)
       .where('idea_id', 'in', chunk)
       .execute();
-    for (const r of im) images.add(r.idea_id);
+    for (const r of im) images.set(r.idea_id, r.alt);
   }
   return rows.map((row) =>
     toIdea(row, {
       supports: supports.get(row.id) ?? 0,
       comments: comments.get(row.id) ?? 0,
-      hasImage: images.has(row.id),
+      imageAlt: images.get(row.id) ?? null,
     }),
   );
 }

@@ -81,6 +81,8 @@ export interface Idea {
   hiddenReason: string | null;
   hiddenAt: string | null;
   hasImage: boolean;
+  /** What the image shows, as its poster described it ('' when not described). */
+  imageAlt: string;
   supportCount: number;
   commentCount: number;
   createdAt: string;
@@ -107,7 +109,7 @@ export function authorOf(row: { participant_id: string | null; staff_id: string 
 /** Maps an idea row and its counts to the domain shape. */
 export function toIdea(
   row: IdeasTable,
-  counts: { supports: number; comments: number; hasImage: boolean },
+  counts: { supports: number; comments: number; imageAlt: string | null },
 ): Idea {
   return {
     id: row.id,
@@ -122,7 +124,8 @@ export function toIdea(
     mergedIntoId: row.merged_into_id,
     hiddenReason: row.hidden_reason,
     hiddenAt: row.hidden_at,
-    hasImage: counts.hasImage,
+    hasImage: counts.imageAlt !== null,
+    imageAlt: counts.imageAlt ?? '',
     supportCount: counts.supports,
     commentCount: counts.comments,
     createdAt: row.created_at,
