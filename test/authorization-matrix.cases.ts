@@ -3,6 +3,7 @@ import { interviewCases } from './matrix-cases/interviews.cases.js';
 import { surveyCases } from './matrix-cases/surveys.cases.js';
 import { surveyDistributionCases } from './matrix-cases/survey-distribution.cases.js';
 import { representativenessCases } from './matrix-cases/representativeness.cases.js';
+import { ideaCases } from './matrix-cases/ideas.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -17,4 +18,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...surveyCases,
   ...representativenessCases,
   ...surveyDistributionCases,
+  ...ideaCases,
 };
