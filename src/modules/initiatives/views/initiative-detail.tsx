@@ -98,6 +98,9 @@ export function InitiativeDetail({
         <a href={`${base}/representativeness`} safe>
           {t('representativeness:link')}
         </a>
+        <a href={`${base}/ideas`} safe>
+          {t('ideas:actions.open')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}

@@ -130,6 +130,11 @@ export function PublicInitiativePage({
       ) : (
         ''
       )}
+      <p>
+        <a href={`/o/${org.slug}/i/${initiative.slug}/ideas`} safe>
+          {t('ideas:actions.openBoard')}
+        </a>
+      </p>
       {initiative.status === 'open' ? (
         <p>
           <a class="button primary" href={`/o/${org.slug}/i/${initiative.slug}/join`} safe>
