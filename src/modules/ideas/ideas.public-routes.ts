@@ -10,8 +10,8 @@ import { commentAsParticipant } from './comment-on-idea.js';
 import { getPublicIdea, getPublicIdeaImage } from './get-idea.js';
 import { messagesOf } from './idea-messages.js';
 import { getIdeaBoard } from './list-ideas.js';
-import { isUploadedImage } from './multipart.js';
-import { acceptImageForms } from './multipart.js';
+import { acceptUploads, isUploadedFile } from '../../platform/http/uploads.js';
+import { MAX_IMAGE_BYTES } from './idea-input.js';
 import { participantGate } from './idea-access.js';
 import { postParticipantIdea } from './post-idea.js';
 import { supportAsParticipant } from './support-idea.js';
@@ -27,14 +27,14 @@ const is = (error: unknown, code: string): error is AppError =>
 function ideaForm(body: unknown) {
   const fields = (body ?? {}) as Record<string, unknown>;
   const { image, ...rest } = fields;
-  return { input: formToInput(rest), image: isUploadedImage(image) ? image : undefined };
+  return { input: formToInput(rest), image: isUploadedFile(image) ? image : undefined };
 }
 
 /** Participant pages of idea boards: the board, posting, one idea with support and comments. */
 export async function ideaPublicRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps;
   const limit = publicPostLimit(config.rateLimitPerMinute);
-  await acceptImageForms(app);
+  await acceptUploads(app, { maxFileBytes: MAX_IMAGE_BYTES, maxFiles: 1 });
 
   app.get<BoardParams>('/o/:org/i/:slug/ideas', async (req, reply) => {
     const org = await getOrganizationBySlug(db, req.params.org);

@@ -12,7 +12,8 @@ import { messagesOf } from './idea-messages.js';
 import { ideaRules } from './ideas.policy.js';
 import { listIdeas } from './list-ideas.js';
 import { mergeIdeas } from './merge-ideas.js';
-import { acceptImageForms, isUploadedImage } from './multipart.js';
+import { acceptUploads, isUploadedFile } from '../../platform/http/uploads.js';
+import { MAX_IMAGE_BYTES } from './idea-input.js';
 import { postStaffIdea } from './post-idea.js';
 import { supportAsStaff } from './support-idea.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
@@ -44,7 +45,7 @@ const isCode = (error: unknown, codes: string[]): error is AppError =>
 /** Staff pages of idea boards: the board, posting, one idea with statuses, merging and moderation. */
 export async function ideaStaffRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
-  await acceptImageForms(app);
+  await acceptUploads(app, { maxFileBytes: MAX_IMAGE_BYTES, maxFiles: 1 });
 
   app.get<ListParams>(
     '/staff/initiatives/:id/ideas',
@@ -87,7 +88,7 @@ export async function ideaStaffRoutes(app: FastifyInstance): Promise<void> {
         const idea = await db
           .transaction()
           .execute((trx) =>
-            postStaffIdea(trx, req.staff, req.params.id, input, isUploadedImage(image) ? image : undefined),
+            postStaffIdea(trx, req.staff, req.params.id, input, isUploadedFile(image) ? image : undefined),
           );
         return reply.redirect(`${staffBoardPath(idea.initiativeId)}/${idea.id}?notice=posted`, 303);
       } catch (error) {

@@ -3,6 +3,7 @@ import { authorize, type StaffActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { AppError, invalid, type FieldError } from '../../platform/errors.js';
+import type { UploadedFile } from '../../platform/http/uploads.js';
 import { parseInput } from '../../platform/validation.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
 import type { Initiative } from '../initiatives/initiatives.table.js';
@@ -12,15 +13,12 @@ import { findIdea, insertIdea, insertImage, type Writer } from './ideas.reposito
 import { ideaRules } from './ideas.policy.js';
 import type { Idea } from './ideas.table.js';
 
-/** An image sent with an idea: its bytes as uploaded. */
-export interface UploadedImage {
-  fileName: string;
-  bytes: Buffer;
-}
+/** An image sent with an idea: its bytes as uploaded (cut at the limit when `truncated`). */
+export type UploadedImage = Pick<UploadedFile, 'fileName' | 'bytes'> & { truncated?: boolean };
 
 function imageErrors(image: UploadedImage | undefined): FieldError[] {
   if (!image) return [];
-  if (image.bytes.length > MAX_IMAGE_BYTES)
+  if (image.truncated || image.bytes.length > MAX_IMAGE_BYTES)
     return [{ field: 'image', code: 'ideas.imageTooLarge', params: { max: MAX_IMAGE_BYTES / 1024 / 1024 } }];
   if (!imageTypeOf(image.bytes)) return [{ field: 'image', code: 'ideas.imageType' }];
   return [];
