@@ -16,6 +16,12 @@ import type {
   IdeaSupportsTable,
   IdeasTable,
 } from '../modules/ideas/ideas.table.js';
+import type {
+  PrototypeFeedbackTable,
+  PrototypeFilesTable,
+  PrototypesTable,
+  PrototypeVersionsTable,
+} from '../modules/prototypes/prototypes.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -242,6 +248,10 @@ export interface Database {
   idea_images: IdeaImagesTable;
   idea_comments: IdeaCommentsTable;
   idea_supports: IdeaSupportsTable;
+  prototypes: PrototypesTable;
+  prototype_versions: PrototypeVersionsTable;
+  prototype_files: PrototypeFilesTable;
+  prototype_feedback: PrototypeFeedbackTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -10,6 +10,7 @@ import * as surveyResponseCounts from './migrations/2026-11-24T1350-survey-respo
 import * as surveyResponseVersionIndex from './migrations/2026-11-24T1360-survey-response-version-index.js';
 import * as surveyResponseTallied from './migrations/2026-11-24T1400-survey-response-tallied.js';
 import * as ideas from './migrations/2026-11-24T1600-ideas.js';
+import * as prototypes from './migrations/2026-11-24T1620-prototypes.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1360-survey-response-version-index': surveyResponseVersionIndex,
   '2026-11-24T1400-survey-response-tallied': surveyResponseTallied,
   '2026-11-24T1600-ideas': ideas,
+  '2026-11-24T1620-prototypes': prototypes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@ import { getMyData } from './get-my-data.js';
 import type { MyInterview } from '../interviews/participant-interviews.js';
 import type { MySurveyResponse } from '../surveys/participant-responses.js';
 import type { MyIdeaContributions } from '../ideas/participant-ideas.js';
+import type { MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -37,6 +38,7 @@ export interface MyDataExport {
   interviews: (Omit<MyInterview, 'initiativeId'> & { initiative: string })[];
   surveyResponses: MySurveyResponse[];
   ideas: MyIdeaContributions;
+  prototypeFeedback: MyPrototypeFeedback[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -85,5 +87,6 @@ export async function exportMyData(
     })),
     surveyResponses: data.surveyResponses,
     ideas: data.ideas,
+    prototypeFeedback: data.prototypeFeedback,
   };
 }

@@ -6,6 +6,7 @@ import type { DemographicAnswer, Membership, Participant } from './participants.
 import { listMyInterviews, type MyInterview } from '../interviews/participant-interviews.js';
 import { listMySurveyResponses, type MySurveyResponse } from '../surveys/participant-responses.js';
 import { listMyIdeaContributions, type MyIdeaContributions } from '../ideas/participant-ideas.js';
+import { listMyPrototypeFeedback, type MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
@@ -18,6 +19,8 @@ export interface MyData {
   surveyResponses: MySurveyResponse[];
   /** Their ideas, comments and supports on idea boards. */
   ideas: MyIdeaContributions;
+  /** Their feedback on prototypes. */
+  prototypeFeedback: MyPrototypeFeedback[];
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -36,6 +39,7 @@ export async function getMyData(
   const interviews = await listMyInterviews(db, organizationId, participant.id);
   const surveyResponses = await listMySurveyResponses(db, organizationId, participant.id, locale);
   const ideas = await listMyIdeaContributions(db, organizationId, participant.id);
+  const prototypeFeedback = await listMyPrototypeFeedback(db, organizationId, participant.id);
   return {
     participant,
     demographics: answers.get(participant.id) ?? [],
@@ -43,5 +47,6 @@ export async function getMyData(
     interviews,
     surveyResponses,
     ideas,
+    prototypeFeedback,
   };
 }
