@@ -18,6 +18,8 @@ import interviewsEn from './en/interviews.json' with { type: 'json' };
 import interviewsDa from './da/interviews.json' with { type: 'json' };
 import ideasEn from './en/ideas.json' with { type: 'json' };
 import ideasDa from './da/ideas.json' with { type: 'json' };
+import prototypesEn from './en/prototypes.json' with { type: 'json' };
+import prototypesDa from './da/prototypes.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -32,6 +34,7 @@ export const resources = {
     representativeness: representativenessEn,
     interviews: interviewsEn,
     ideas: ideasEn,
+    prototypes: prototypesEn,
   },
   da: {
     common: commonDa,
@@ -44,6 +47,7 @@ export const resources = {
     representativeness: representativenessDa,
     interviews: interviewsDa,
     ideas: ideasDa,
+    prototypes: prototypesDa,
   },
 };
 

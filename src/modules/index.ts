@@ -7,6 +7,7 @@ import { surveysRoutes } from './surveys/surveys.routes.js';
 import { representativenessRoutes } from './representativeness/representativeness.routes.js';
 import { interviewsRoutes } from './interviews/interviews.routes.js';
 import { ideasRoutes } from './ideas/ideas.routes.js';
+import { prototypesRoutes } from './prototypes/prototypes.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -18,4 +19,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   representativenessRoutes,
   interviewsRoutes,
   ideasRoutes,
+  prototypesRoutes,
 ];

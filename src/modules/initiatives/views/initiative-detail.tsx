@@ -101,6 +101,9 @@ export function InitiativeDetail({
         <a href={`${base}/ideas`} safe>
           {t('ideas:actions.open')}
         </a>
+        <a href={`${base}/prototypes`} safe>
+          {t('prototypes:actions.open')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}

@@ -135,6 +135,11 @@ export function PublicInitiativePage({
           {t('ideas:actions.openBoard')}
         </a>
       </p>
+      <p>
+        <a href={`/o/${org.slug}/i/${initiative.slug}/prototypes`} safe>
+          {t('prototypes:actions.openPublic')}
+        </a>
+      </p>
       {initiative.status === 'open' ? (
         <p>
           <a class="button primary" href={`/o/${org.slug}/i/${initiative.slug}/join`} safe>
