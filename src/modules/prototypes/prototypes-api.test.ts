@@ -42,7 +42,7 @@ describe.each(engines)('prototypes API and own data on %s', (engine) => {
         {
           field: 'closesOn',
           code: 'prototypes.closesInPast',
-          detail: expect.stringContaining('already be over'),
+          detail: 'The round would already be over. Choose today or a later day.',
         },
       ],
     });
