@@ -22,6 +22,12 @@ import type {
   PrototypesTable,
   PrototypeVersionsTable,
 } from '../modules/prototypes/prototypes.table.js';
+import type {
+  SprintActivityTable,
+  SprintItemsTable,
+  SprintMembersTable,
+  SprintsTable,
+} from '../modules/sprints/sprints.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -252,6 +258,10 @@ export interface Database {
   prototype_versions: PrototypeVersionsTable;
   prototype_files: PrototypeFilesTable;
   prototype_feedback: PrototypeFeedbackTable;
+  sprints: SprintsTable;
+  sprint_members: SprintMembersTable;
+  sprint_items: SprintItemsTable;
+  sprint_activity: SprintActivityTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

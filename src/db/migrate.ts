@@ -11,6 +11,7 @@ import * as surveyResponseVersionIndex from './migrations/2026-11-24T1360-survey
 import * as surveyResponseTallied from './migrations/2026-11-24T1400-survey-response-tallied.js';
 import * as ideas from './migrations/2026-11-24T1600-ideas.js';
 import * as prototypes from './migrations/2026-11-24T1620-prototypes.js';
+import * as sprints from './migrations/2026-11-24T1640-sprints.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1400-survey-response-tallied': surveyResponseTallied,
   '2026-11-24T1600-ideas': ideas,
   '2026-11-24T1620-prototypes': prototypes,
+  '2026-11-24T1640-sprints': sprints,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
