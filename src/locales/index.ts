@@ -20,6 +20,8 @@ import ideasEn from './en/ideas.json' with { type: 'json' };
 import ideasDa from './da/ideas.json' with { type: 'json' };
 import prototypesEn from './en/prototypes.json' with { type: 'json' };
 import prototypesDa from './da/prototypes.json' with { type: 'json' };
+import sprintsEn from './en/sprints.json' with { type: 'json' };
+import sprintsDa from './da/sprints.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -35,6 +37,7 @@ export const resources = {
     interviews: interviewsEn,
     ideas: ideasEn,
     prototypes: prototypesEn,
+    sprints: sprintsEn,
   },
   da: {
     common: commonDa,
@@ -48,6 +51,7 @@ export const resources = {
     interviews: interviewsDa,
     ideas: ideasDa,
     prototypes: prototypesDa,
+    sprints: sprintsDa,
   },
 };
 

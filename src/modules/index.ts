@@ -8,6 +8,7 @@ import { representativenessRoutes } from './representativeness/representativenes
 import { interviewsRoutes } from './interviews/interviews.routes.js';
 import { ideasRoutes } from './ideas/ideas.routes.js';
 import { prototypesRoutes } from './prototypes/prototypes.routes.js';
+import { sprintsRoutes } from './sprints/sprints.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -20,4 +21,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   interviewsRoutes,
   ideasRoutes,
   prototypesRoutes,
+  sprintsRoutes,
 ];

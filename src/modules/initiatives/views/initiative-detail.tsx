@@ -104,6 +104,9 @@ export function InitiativeDetail({
         <a href={`${base}/prototypes`} safe>
           {t('prototypes:actions.open')}
         </a>
+        <a href={`${base}/sprints`} safe>
+          {t('sprints:listShort')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
