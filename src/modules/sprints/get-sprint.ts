@@ -7,7 +7,7 @@ import { prototypeTitles } from '../prototypes/guest-feedback.js';
 import { loadSprint } from './sprint-access.js';
 import { listActivity, listItems, listMembers, listSprintRows } from './sprints.repository.js';
 import { sprintRules } from './sprints.policy.js';
-import { compositionWarnings, stages, type SprintsTable, type WarningCode } from './sprints.table.js';
+import { compositionWarnings, stages, type SprintsTable } from './sprints.table.js';
 
 /** A sprint as pages and the API show it. */
 export interface SprintView {
@@ -80,7 +80,7 @@ export async function sprintDetails(db: Db, sprint: SprintsTable, actor?: StaffA
       departmentId: m.department_id,
       joined: m.role !== 'external' || m.joined_at !== null,
     })),
-    warnings: compositionWarnings(rows).filter((w) => !dismissed.includes(w)) as WarningCode[],
+    warnings: compositionWarnings(rows).filter((w) => !dismissed.includes(w)),
     board,
     activity: (await listActivity(db, org, sprint.id)).map((a) => ({
       who: a.who,
