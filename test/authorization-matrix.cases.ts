@@ -5,6 +5,7 @@ import { surveyDistributionCases } from './matrix-cases/survey-distribution.case
 import { representativenessCases } from './matrix-cases/representativeness.cases.js';
 import { ideaCases } from './matrix-cases/ideas.cases.js';
 import { prototypeCases } from './matrix-cases/prototypes.cases.js';
+import { sprintCases } from './matrix-cases/sprints.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -21,4 +22,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...surveyDistributionCases,
   ...ideaCases,
   ...prototypeCases,
+  ...sprintCases,
 };
