@@ -28,6 +28,7 @@ import type {
   SprintMembersTable,
   SprintsTable,
 } from '../modules/sprints/sprints.table.js';
+import type { ExperimentsTable } from '../modules/experiments/experiments.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -262,6 +263,7 @@ export interface Database {
   sprint_members: SprintMembersTable;
   sprint_items: SprintItemsTable;
   sprint_activity: SprintActivityTable;
+  experiments: ExperimentsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */
