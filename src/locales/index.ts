@@ -22,6 +22,8 @@ import prototypesEn from './en/prototypes.json' with { type: 'json' };
 import prototypesDa from './da/prototypes.json' with { type: 'json' };
 import sprintsEn from './en/sprints.json' with { type: 'json' };
 import sprintsDa from './da/sprints.json' with { type: 'json' };
+import experimentsEn from './en/experiments.json' with { type: 'json' };
+import experimentsDa from './da/experiments.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -38,6 +40,7 @@ export const resources = {
     ideas: ideasEn,
     prototypes: prototypesEn,
     sprints: sprintsEn,
+    experiments: experimentsEn,
   },
   da: {
     common: commonDa,
@@ -52,6 +55,7 @@ export const resources = {
     ideas: ideasDa,
     prototypes: prototypesDa,
     sprints: sprintsDa,
+    experiments: experimentsDa,
   },
 };
 

@@ -9,6 +9,7 @@ import { interviewsRoutes } from './interviews/interviews.routes.js';
 import { ideasRoutes } from './ideas/ideas.routes.js';
 import { prototypesRoutes } from './prototypes/prototypes.routes.js';
 import { sprintsRoutes } from './sprints/sprints.routes.js';
+import { experimentsRoutes } from './experiments/experiments.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -22,4 +23,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   ideasRoutes,
   prototypesRoutes,
   sprintsRoutes,
+  experimentsRoutes,
 ];

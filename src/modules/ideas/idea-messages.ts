@@ -6,7 +6,7 @@ import { toProblem, type Problem } from '../../platform/problem.js';
 // Messages only the practice modules need (a reason required, merging into itself …) live in
 // their own namespace; their field-error codes carry the namespace as prefix (`ideas.reasonRequired`).
 
-const NAMESPACES = ['ideas', 'prototypes', 'sprints'];
+const NAMESPACES = ['ideas', 'prototypes', 'sprints', 'experiments'];
 
 /** The message of one field error in the reader's language. */
 export function fieldMessage(t: Translate, f: FieldError): string {

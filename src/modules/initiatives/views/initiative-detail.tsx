@@ -107,6 +107,9 @@ export function InitiativeDetail({
         <a href={`${base}/sprints`} safe>
           {t('sprints:listShort')}
         </a>
+        <a href={`${base}/experiments`} safe>
+          {t('experiments:listShort')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
