@@ -27,7 +27,7 @@ export async function planExperiment(
   const initiative = await getInitiative(db, actor, initiativeId);
   const input = parseInput(ExperimentInput, raw);
   const errors: FieldError[] = [];
-  if (input.endsOn < input.startsOn) errors.push({ field: 'endsOn', code: 'sprints.endBeforeStart' });
+  if (input.endsOn < input.startsOn) errors.push({ field: 'endsOn', code: 'experiments.endBeforeStart' });
   if ((await unknownIdeaIds(db, actor, initiative.id, input.ideaIds)).length > 0)
     errors.push({ field: 'ideaIds', code: 'unknownId' });
   const prototypes = await prototypeTitles(db, actor, actor.organizationId, initiative.id);
