@@ -6,6 +6,7 @@ import { representativenessCases } from './matrix-cases/representativeness.cases
 import { ideaCases } from './matrix-cases/ideas.cases.js';
 import { prototypeCases } from './matrix-cases/prototypes.cases.js';
 import { sprintCases } from './matrix-cases/sprints.cases.js';
+import { experimentCases } from './matrix-cases/experiments.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -23,4 +24,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...ideaCases,
   ...prototypeCases,
   ...sprintCases,
+  ...experimentCases,
 };
