@@ -4,6 +4,7 @@ import { getInitiative } from '../initiatives/get-initiative.js';
 import type { Initiative } from '../initiatives/initiatives.table.js';
 import { ideaTitles } from '../ideas/check-idea-ids.js';
 import { prototypeTitles } from '../prototypes/guest-feedback.js';
+import { experimentTitles } from '../experiments/experiment-titles.js';
 import { loadSprint } from './sprint-access.js';
 import { listActivity, listItems, listMembers, listSprintRows } from './sprints.repository.js';
 import { sprintRules } from './sprints.policy.js';
@@ -62,8 +63,9 @@ export async function sprintDetails(db: Db, sprint: SprintsTable, actor?: StaffA
     items.filter((i) => i.kind === 'idea').map((i) => i.item_id),
   );
   const prototypes = await prototypeTitles(db, actor, org, sprint.initiative_id);
+  const experiments = await experimentTitles(db, actor, org, sprint.initiative_id);
   const titleOf = (kind: string, id: string) =>
-    (kind === 'idea' ? ideas.get(id) : kind === 'prototype' ? prototypes.get(id) : undefined) ?? id;
+    (kind === 'idea' ? ideas.get(id) : kind === 'prototype' ? prototypes.get(id) : experiments.get(id)) ?? id;
   const board: Board = stages.map((stage) => ({
     stage,
     items: items

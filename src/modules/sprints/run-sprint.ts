@@ -5,14 +5,15 @@ import { invalid } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { unknownIdeaIds } from '../ideas/check-idea-ids.js';
 import { prototypeTitles } from '../prototypes/guest-feedback.js';
+import { experimentTitles } from '../experiments/experiment-titles.js';
 import { loadSprint } from './sprint-access.js';
 import { DismissInput, ItemInput, StageInput } from './sprint-input.js';
 import { logActivity, placeItem, updateSprint } from './sprints.repository.js';
 import { sprintRules } from './sprints.policy.js';
 
 /**
- * Places an idea or prototype of the sprint's initiative on its board at a stage (or moves it
- * there); ids are checked through the ideas and prototypes use cases. Experiments come with their module.
+ * Places an idea, prototype or experiment of the sprint's initiative on its board at a stage (or moves it
+ * there); ids are checked through the ideas, prototypes and experiments use cases.
  */
 export async function placeOnBoard(
   db: Db,
@@ -29,7 +30,7 @@ export async function placeOnBoard(
       ? (await unknownIdeaIds(db, actor, sprint.initiative_id, [input.itemId])).length === 0
       : input.kind === 'prototype'
         ? (await prototypeTitles(db, actor, actor.organizationId, sprint.initiative_id)).has(input.itemId)
-        : false;
+        : (await experimentTitles(db, actor, actor.organizationId, sprint.initiative_id)).has(input.itemId);
   if (!known) throw invalid([{ field: 'itemId', code: 'unknownId' }]);
   const now = nowIso();
   await placeItem(db, actor.organizationId, sprint.id, input, now);

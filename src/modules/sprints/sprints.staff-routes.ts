@@ -7,6 +7,7 @@ import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-
 import { listIdeas } from '../ideas/list-ideas.js';
 import { messagesOf } from '../ideas/idea-messages.js';
 import { listPrototypes } from '../prototypes/list-prototypes.js';
+import { listExperiments } from '../experiments/list-experiments.js';
 import { listTeam } from '../staff/list-team.js';
 import { addMember } from './add-member.js';
 import { createSprint } from './create-sprint.js';
@@ -68,6 +69,7 @@ export async function sprintStaffRoutes(app: FastifyInstance): Promise<void> {
     const team = await listTeam(db, req.staff);
     const ideas = await listIdeas(db, req.staff, found.initiative.id);
     const prototypes = await listPrototypes(db, req.staff, found.initiative.id);
+    const experiments = await listExperiments(db, req.staff, found.initiative.id);
     const ctx = pageContext(req, reply);
     const key = req.query.notice ?? '';
     reply.header('cache-control', 'no-store');
@@ -90,6 +92,10 @@ export async function sprintStaffRoutes(app: FastifyInstance): Promise<void> {
           ...prototypes.prototypes.map((p) => ({
             value: `prototype:${p.id}`,
             label: `${ctx.t('sprints:kindsOfItem.prototype')}: ${p.title}`,
+          })),
+          ...experiments.experiments.map((e) => ({
+            value: `experiment:${e.id}`,
+            label: `${ctx.t('sprints:kindsOfItem.experiment')}: ${e.title}`,
           })),
         ],
         memberForm: options.memberForm ?? emptyForm({ role: 'user' }),

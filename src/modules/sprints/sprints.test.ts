@@ -8,6 +8,8 @@ import { setUpInterviews, type InterviewsSetup } from '../../../test/support/int
 import { buildPrototype, dayFromNow, endRound } from '../../../test/support/prototype-factory.js';
 import { actorOf } from '../../../test/support/staff-factory.js';
 import { createDepartment } from '../staff/create-department.js';
+import { planExperiment } from '../experiments/plan-experiment.js';
+import { buildIdea } from '../../../test/support/idea-factory.js';
 
 describe.each(engines)('sprints on %s', (engine) => {
   let s: InterviewsSetup;
@@ -168,6 +170,40 @@ describe.each(engines)('sprints on %s', (engine) => {
     const log = (await facilitator.get(page)).body;
     expect(log).toContain('Ole from the bus company joined the sprint');
     expect(log).toContain('Ole from the bus company gave feedback on a prototype');
+  });
+
+  it('shows ideas, prototypes and experiments of the initiative on the board by stage, and nothing else', async () => {
+    const id = await newSprint();
+    const page = `${base}/${id}`;
+    const actor = actorOf(s.staff.facilitator);
+    const idea = await buildIdea(s.t.db, actor, s.initiative.id, { title: 'Ticket by text message' });
+    const experiment = await planExperiment(s.t.db, actor, s.initiative.id, {
+      title: 'Text message pilot',
+      weBelieve: 'a text when it is your turn',
+      forWhom: 'people waiting',
+      willResultIn: 'calmer waiting rooms',
+      measure: 'Complaints',
+      successCriterion: 'Fewer complaints',
+      method: 'before_after',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-20',
+    });
+    const foreign = await buildIdea(s.t.db, actorOf(s.otherAdmin), s.otherInitiative.id);
+    const facilitator = s.staff.facilitator.client;
+    await facilitator.get(page);
+    expect(
+      (await facilitator.post(`${page}/items`, { item: `idea:${idea.id}`, stage: 'ideate' })).statusCode,
+    ).toBe(303);
+    expect(
+      (await facilitator.post(`${page}/items`, { item: `experiment:${experiment.id}`, stage: 'test' }))
+        .statusCode,
+    ).toBe(303);
+    const refused = await facilitator.post(`${page}/items`, { item: `idea:${foreign.id}`, stage: 'ideate' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('id="f-i-item-error"');
+    const body = (await facilitator.get(page)).body;
+    expect(body).toMatch(/<h3>Ideate<\/h3><ul><li><span>Idea: <\/span><span>Ticket by text message<\/span>/);
+    expect(body).toMatch(/<h3>Test<\/h3><ul><li><span>Experiment: <\/span><span>Text message pilot<\/span>/);
   });
 
   it('has a JSON API for sprints and team members', async () => {
