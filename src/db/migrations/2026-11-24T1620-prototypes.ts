@@ -50,7 +50,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organization_id', 'text', (c) =>
       c.notNull().references('organizations.id').onDelete('cascade'),
     )
-    .addColumn('version_id', 'text', (c) => c.notNull().references('prototype_versions.id').onDelete('cascade'))
+    .addColumn('version_id', 'text', (c) =>
+      c.notNull().references('prototype_versions.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('content_type', 'text', (c) => c.notNull())
@@ -65,7 +67,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organization_id', 'text', (c) =>
       c.notNull().references('organizations.id').onDelete('cascade'),
     )
-    .addColumn('version_id', 'text', (c) => c.notNull().references('prototype_versions.id').onDelete('cascade'))
+    .addColumn('version_id', 'text', (c) =>
+      c.notNull().references('prototype_versions.id').onDelete('cascade'),
+    )
     // Who gave it: 'p:<participant>' (or another kind of responder later); 'x:<id>' once erased.
     .addColumn('responder', 'text', (c) => c.notNull())
     .addColumn('participant_id', 'text', (c) => c.references('participants.id').onDelete('set null'))

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen and must not depend on today's types */
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const org = (c: any) => c.notNull().references('organizations.id').onDelete('cascade');
   await db.schema
     .createTable('sprints')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('organization_id', 'text', org)
+    .addColumn('organization_id', 'text', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('initiative_id', 'text', (c) => c.notNull().references('initiatives.id').onDelete('cascade'))
     .addColumn('challenge', 'text', (c) => c.notNull())
     .addColumn('in_scope', 'text', (c) => c.notNull())
@@ -31,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sprint_members')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('organization_id', 'text', org)
+    .addColumn('organization_id', 'text', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('sprint_id', 'text', (c) => c.notNull().references('sprints.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
@@ -55,7 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sprint_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('organization_id', 'text', org)
+    .addColumn('organization_id', 'text', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('sprint_id', 'text', (c) => c.notNull().references('sprints.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('item_id', 'text', (c) => c.notNull())
@@ -72,7 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sprint_activity')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('organization_id', 'text', org)
+    .addColumn('organization_id', 'text', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('sprint_id', 'text', (c) => c.notNull().references('sprints.id').onDelete('cascade'))
     .addColumn('who', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())

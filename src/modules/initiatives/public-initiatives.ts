@@ -30,6 +30,9 @@ export async function getJoinableInitiative(
 }
 
 /** The public initiatives an organization shows results of: open and closed ones (learning log, reports). */
-export async function listPublicInitiativesWithResults(db: Db, organizationId: string): Promise<Initiative[]> {
+export async function listPublicInitiativesWithResults(
+  db: Db,
+  organizationId: string,
+): Promise<Initiative[]> {
   return listInitiatives(db, organizationId, { statuses: ['open', 'closed'], visibility: 'public' });
 }

@@ -37,6 +37,7 @@ export function Team({
   departments: Map<string, string>;
 }): JSX.Element {
   const t = ctx.t;
+  const departmentOf = (id: string | null): string => (id ? (departments.get(id) ?? '') : '');
   if (members.length === 0) return <p safe>{t('sprints:noMembers')}</p>;
   return (
     <table>
@@ -63,7 +64,7 @@ export function Team({
                 ? `${t('sprints:roles.external')}: ${t(`sprints:kinds.${m.externalKind}`)}`
                 : t(`sprints:roles.${m.role}`)}
             </td>
-            <td safe>{m.departmentId ? (departments.get(m.departmentId) ?? '') : ''}</td>
+            <td safe>{departmentOf(m.departmentId)}</td>
           </tr>
         ))}
       </tbody>
