@@ -33,6 +33,9 @@ describe.each(engines)('ideas in participants’ own data on %s', (engine) => {
     ]);
     expect(data.ideas.comments).toMatchObject([{ body: 'Especially on Fridays.', ideaTitle: 'Night bus' }]);
     expect(data.ideas.supports).toMatchObject([{ ideaTitle: 'Night bus' }]);
+    const me = await person.get(`/o/${s.org.slug}/me`);
+    expect(me.body).toContain('Your idea “Night bus” (New)');
+    expect(me.body).toContain('A comment on “Night bus”');
 
     expect((await person.post(`/o/${s.org.slug}/me/erase`, { confirm: 'ERASE' })).statusCode).toBe(303);
     const idea = await s.t.db
