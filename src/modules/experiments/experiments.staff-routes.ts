@@ -4,6 +4,8 @@ import { formToInput } from '../../platform/validation.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
 import { messagesOf } from '../ideas/idea-messages.js';
 import { listTeam } from '../staff/list-team.js';
+import { listIdeas } from '../ideas/list-ideas.js';
+import { listPrototypes } from '../prototypes/list-prototypes.js';
 import { decideExperiment, recordResults } from './decide-experiment.js';
 import { experimentRules } from './experiments.policy.js';
 import { getExperiment, listExperiments } from './list-experiments.js';
@@ -28,6 +30,8 @@ export async function experimentStaffRoutes(app: FastifyInstance): Promise<void>
   ) {
     const list = await listExperiments(db, req.staff, req.params.id);
     const team = await listTeam(db, req.staff);
+    const ideas = await listIdeas(db, req.staff, list.initiative.id);
+    const prototypes = await listPrototypes(db, req.staff, list.initiative.id);
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
@@ -36,6 +40,10 @@ export async function experimentStaffRoutes(app: FastifyInstance): Promise<void>
         ...list,
         form,
         departments: team.departments.map((d) => ({ value: d.id, label: d.name })),
+        ideas: ideas.ideas
+          .filter((i) => i.mergedIntoId === null)
+          .map((i) => ({ value: i.id, label: i.title })),
+        prototypes: prototypes.prototypes.map((p) => ({ value: p.id, label: p.title })),
       }),
       status,
     );

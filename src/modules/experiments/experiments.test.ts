@@ -51,7 +51,14 @@ describe.each(engines)('experiments on %s', (engine) => {
   });
 
   it('refuses a decision without results, and scale-up before a user test, then allows it', async () => {
-    const path = await planned();
+    const idea = await buildIdea(s.t.db, actorOf(s.staff.facilitator), s.initiative.id, {
+      title: 'Queue numbers',
+    });
+    const form = await s.staff.facilitator.client.get(base);
+    expect(form.body).toContain('Queue numbers');
+    const path = await planned({ 'ideaIds[]': idea.id });
+    const stored = await s.t.db.selectFrom('experiments').select('idea_ids').executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.idea_ids)).toEqual([idea.id]);
     const facilitator = s.staff.facilitator.client;
     await facilitator.get(path);
     const early = await facilitator.post(`${path}/decision`, { decision: 'iterate' });

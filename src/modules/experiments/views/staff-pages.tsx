@@ -55,6 +55,45 @@ export function Hypothesis({
   );
 }
 
+/** A group of checkboxes sent as `name[]` (nothing shown when there is nothing to choose). */
+function Choices(props: {
+  form: FormState;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+}): JSX.Element {
+  if (props.options.length === 0) return <></>;
+  const chosen = props.form.values[props.name];
+  const isChosen = (v: string) => (Array.isArray(chosen) ? chosen.includes(v) : chosen === v);
+  const error = props.form.errors[props.name];
+  return (
+    <fieldset class={error ? 'field has-error' : 'field'} id={`f-${props.name}`}>
+      <legend safe>{props.legend}</legend>
+      {error ? (
+        <p class="field-error" safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.options.map((o, i) => (
+        <div class="choice">
+          <input
+            type="checkbox"
+            id={`f-${props.name}-${i}`}
+            name={`${props.name}[]`}
+            value={o.value}
+            checked={isChosen(o.value)}
+          />
+          <label for={`f-${props.name}-${i}`} safe>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /** An initiative's experiments, and the form to plan one. */
 export function ExperimentsPage(props: {
   ctx: PageContext;
@@ -63,6 +102,8 @@ export function ExperimentsPage(props: {
   canManage: boolean;
   form: FormState;
   departments: { value: string; label: string }[];
+  ideas: { value: string; label: string }[];
+  prototypes: { value: string; label: string }[];
 }): JSX.Element {
   const { ctx, initiative, form } = props;
   const t = ctx.t;
@@ -80,6 +121,8 @@ export function ExperimentsPage(props: {
       'startsOn',
       'endsOn',
       'departmentId',
+      'ideaIds',
+      'prototypeIds',
     ].map((n) => [n, f(n)]),
   );
   const title = t('experiments:listTitle', { title: initiative.title });
@@ -156,6 +199,8 @@ export function ExperimentsPage(props: {
               label={f('departmentId')}
               options={[{ value: '', label: '—' }, ...props.departments]}
             />
+            <Choices form={form} name="ideaIds" legend={f('ideaIds')} options={props.ideas} />
+            <Choices form={form} name="prototypeIds" legend={f('prototypeIds')} options={props.prototypes} />
             <button type="submit" class="button primary" safe>
               {t('experiments:actions.plan')}
             </button>
