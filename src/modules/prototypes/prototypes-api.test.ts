@@ -97,6 +97,7 @@ describe.each(engines)('prototypes API and own data on %s', (engine) => {
     expect(data.prototypeFeedback).toMatchObject([
       { prototype: 'Kiosk', version: 1, missing: 'A chair', rating: 2 },
     ]);
+    expect((await person.get(`/o/${s.org.slug}/me`)).body).toContain('“Kiosk”, version 1: rated 2 of 5');
     expect((await person.post(`/o/${s.org.slug}/me/erase`, { confirm: 'ERASE' })).statusCode).toBe(303);
     expect(
       await s.t.db.selectFrom('prototype_feedback').select('id').where('participant_id', '=', id).execute(),
