@@ -4,6 +4,10 @@ import { surveyCases } from './matrix-cases/surveys.cases.js';
 import { surveyDistributionCases } from './matrix-cases/survey-distribution.cases.js';
 import { representativenessCases } from './matrix-cases/representativeness.cases.js';
 import { conversationCases } from './matrix-cases/conversations.cases.js';
+import { ideaCases } from './matrix-cases/ideas.cases.js';
+import { prototypeCases } from './matrix-cases/prototypes.cases.js';
+import { sprintCases } from './matrix-cases/sprints.cases.js';
+import { experimentCases } from './matrix-cases/experiments.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -19,4 +23,8 @@ export const routeCases: Record<string, RouteCase> = {
   ...representativenessCases,
   ...surveyDistributionCases,
   ...conversationCases,
+  ...ideaCases,
+  ...prototypeCases,
+  ...sprintCases,
+  ...experimentCases,
 };

@@ -16,6 +16,25 @@ import type {
   ConversationsTable,
   ConversationVotesTable,
 } from '../modules/conversations/conversations.table.js';
+import type {
+  IdeaCommentsTable,
+  IdeaImagesTable,
+  IdeaSupportsTable,
+  IdeasTable,
+} from '../modules/ideas/ideas.table.js';
+import type {
+  PrototypeFeedbackTable,
+  PrototypeFilesTable,
+  PrototypesTable,
+  PrototypeVersionsTable,
+} from '../modules/prototypes/prototypes.table.js';
+import type {
+  SprintActivityTable,
+  SprintItemsTable,
+  SprintMembersTable,
+  SprintsTable,
+} from '../modules/sprints/sprints.table.js';
+import type { ExperimentsTable } from '../modules/experiments/experiments.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -242,6 +261,19 @@ export interface Database {
   conversation_statements: ConversationStatementsTable;
   conversation_votes: ConversationVotesTable;
   conversation_results: ConversationResultsTable;
+  ideas: IdeasTable;
+  idea_images: IdeaImagesTable;
+  idea_comments: IdeaCommentsTable;
+  idea_supports: IdeaSupportsTable;
+  prototypes: PrototypesTable;
+  prototype_versions: PrototypeVersionsTable;
+  prototype_files: PrototypeFilesTable;
+  prototype_feedback: PrototypeFeedbackTable;
+  sprints: SprintsTable;
+  sprint_members: SprintMembersTable;
+  sprint_items: SprintItemsTable;
+  sprint_activity: SprintActivityTable;
+  experiments: ExperimentsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

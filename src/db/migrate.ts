@@ -11,6 +11,10 @@ import * as surveyResponseVersionIndex from './migrations/2026-11-24T1360-survey
 import * as surveyResponseTallied from './migrations/2026-11-24T1400-survey-response-tallied.js';
 import * as conversations from './migrations/2026-11-24T1500-conversations.js';
 import * as surveyResponseIngestIndexes from './migrations/2026-11-24T1600-survey-response-ingest-indexes.js';
+import * as ideas from './migrations/2026-11-24T1600-ideas.js';
+import * as prototypes from './migrations/2026-11-24T1620-prototypes.js';
+import * as sprints from './migrations/2026-11-24T1640-sprints.js';
+import * as experiments from './migrations/2026-11-24T1660-experiments.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -25,6 +29,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1400-survey-response-tallied': surveyResponseTallied,
   '2026-11-24T1500-conversations': conversations,
   '2026-11-24T1600-survey-response-ingest-indexes': surveyResponseIngestIndexes,
+  '2026-11-24T1600-ideas': ideas,
+  '2026-11-24T1620-prototypes': prototypes,
+  '2026-11-24T1640-sprints': sprints,
+  '2026-11-24T1660-experiments': experiments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,14 @@ import interviewsEn from './en/interviews.json' with { type: 'json' };
 import interviewsDa from './da/interviews.json' with { type: 'json' };
 import conversationsEn from './en/conversations.json' with { type: 'json' };
 import conversationsDa from './da/conversations.json' with { type: 'json' };
+import ideasEn from './en/ideas.json' with { type: 'json' };
+import ideasDa from './da/ideas.json' with { type: 'json' };
+import prototypesEn from './en/prototypes.json' with { type: 'json' };
+import prototypesDa from './da/prototypes.json' with { type: 'json' };
+import sprintsEn from './en/sprints.json' with { type: 'json' };
+import sprintsDa from './da/sprints.json' with { type: 'json' };
+import experimentsEn from './en/experiments.json' with { type: 'json' };
+import experimentsDa from './da/experiments.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -32,6 +40,10 @@ export const resources = {
     representativeness: representativenessEn,
     interviews: interviewsEn,
     conversations: conversationsEn,
+    ideas: ideasEn,
+    prototypes: prototypesEn,
+    sprints: sprintsEn,
+    experiments: experimentsEn,
   },
   da: {
     common: commonDa,
@@ -44,6 +56,10 @@ export const resources = {
     representativeness: representativenessDa,
     interviews: interviewsDa,
     conversations: conversationsDa,
+    ideas: ideasDa,
+    prototypes: prototypesDa,
+    sprints: sprintsDa,
+    experiments: experimentsDa,
   },
 };
 

@@ -7,6 +7,10 @@ import { surveysRoutes } from './surveys/surveys.routes.js';
 import { representativenessRoutes } from './representativeness/representativeness.routes.js';
 import { interviewsRoutes } from './interviews/interviews.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
+import { ideasRoutes } from './ideas/ideas.routes.js';
+import { prototypesRoutes } from './prototypes/prototypes.routes.js';
+import { sprintsRoutes } from './sprints/sprints.routes.js';
+import { experimentsRoutes } from './experiments/experiments.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -18,4 +22,8 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   representativenessRoutes,
   interviewsRoutes,
   conversationsRoutes,
+  ideasRoutes,
+  prototypesRoutes,
+  sprintsRoutes,
+  experimentsRoutes,
 ];

@@ -25,6 +25,8 @@ export const errorCatalogue = {
   rate_limited: 429,
   conversation_closed: 409,
   statement_unavailable: 409,
+  already_supported: 409,
+  round_closed: 409,
   internal: 500,
 } as const;
 

@@ -28,3 +28,11 @@ export async function getJoinableInitiative(
   if (initiative.status !== 'open' || !initiative.consent) throw new AppError('initiative_not_open');
   return initiative as Initiative & { consent: NonNullable<Initiative['consent']> };
 }
+
+/** The public initiatives an organization shows results of: open and closed ones (learning log, reports). */
+export async function listPublicInitiativesWithResults(
+  db: Db,
+  organizationId: string,
+): Promise<Initiative[]> {
+  return listInitiatives(db, organizationId, { statuses: ['open', 'closed'], visibility: 'public' });
+}

@@ -8,6 +8,8 @@ import { anonymizeParticipant } from './participants.repository.js';
 import { unlinkMyInterviews } from '../interviews/participant-interviews.js';
 import { anonymizeMySurveyResponses } from '../surveys/participant-responses.js';
 import { unlinkMyConversationContributions } from '../conversations/participant-contributions.js';
+import { unlinkMyIdeaContributions } from '../ideas/participant-ideas.js';
+import { unlinkMyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -36,6 +38,8 @@ export async function eraseMyData(
   await unlinkMyInterviews(db, organizationId, participant.id);
   await anonymizeMySurveyResponses(db, organizationId, participant.id);
   await unlinkMyConversationContributions(db, organizationId, participant.id);
+  await unlinkMyIdeaContributions(db, organizationId, participant.id);
+  await unlinkMyPrototypeFeedback(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

@@ -4,6 +4,8 @@ import { getMyData } from './get-my-data.js';
 import type { MyInterview } from '../interviews/participant-interviews.js';
 import type { MySurveyResponse } from '../surveys/participant-responses.js';
 import type { MyConversationContributions } from '../conversations/participant-contributions.js';
+import type { MyIdeaContributions } from '../ideas/participant-ideas.js';
+import type { MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -38,6 +40,8 @@ export interface MyDataExport {
   surveyResponses: MySurveyResponse[];
   conversationStatements: MyConversationContributions['statements'];
   conversationVotes: MyConversationContributions['votes'];
+  ideas: MyIdeaContributions;
+  prototypeFeedback: MyPrototypeFeedback[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -87,5 +91,7 @@ export async function exportMyData(
     surveyResponses: data.surveyResponses,
     conversationStatements: data.conversations.statements,
     conversationVotes: data.conversations.votes,
+    ideas: data.ideas,
+    prototypeFeedback: data.prototypeFeedback,
   };
 }

@@ -9,6 +9,8 @@ import {
   listMyConversationContributions,
   type MyConversationContributions,
 } from '../conversations/participant-contributions.js';
+import { listMyIdeaContributions, type MyIdeaContributions } from '../ideas/participant-ideas.js';
+import { listMyPrototypeFeedback, type MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
@@ -21,6 +23,10 @@ export interface MyData {
   surveyResponses: MySurveyResponse[];
   /** Their statements and votes in conversations. */
   conversations: MyConversationContributions;
+  /** Their ideas, comments and supports on idea boards. */
+  ideas: MyIdeaContributions;
+  /** Their feedback on prototypes. */
+  prototypeFeedback: MyPrototypeFeedback[];
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -39,6 +45,8 @@ export async function getMyData(
   const interviews = await listMyInterviews(db, organizationId, participant.id);
   const surveyResponses = await listMySurveyResponses(db, organizationId, participant.id, locale);
   const conversations = await listMyConversationContributions(db, organizationId, participant.id);
+  const ideas = await listMyIdeaContributions(db, organizationId, participant.id);
+  const prototypeFeedback = await listMyPrototypeFeedback(db, organizationId, participant.id);
   return {
     participant,
     demographics: answers.get(participant.id) ?? [],
@@ -46,5 +54,7 @@ export async function getMyData(
     interviews,
     surveyResponses,
     conversations,
+    ideas,
+    prototypeFeedback,
   };
 }

@@ -101,6 +101,18 @@ export function InitiativeDetail({
         <a href={`${base}/representativeness`} safe>
           {t('representativeness:link')}
         </a>
+        <a href={`${base}/ideas`} safe>
+          {t('ideas:actions.open')}
+        </a>
+        <a href={`${base}/prototypes`} safe>
+          {t('prototypes:actions.open')}
+        </a>
+        <a href={`${base}/sprints`} safe>
+          {t('sprints:listShort')}
+        </a>
+        <a href={`${base}/experiments`} safe>
+          {t('experiments:listShort')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}

@@ -149,6 +149,16 @@ export function PublicInitiativePage({
       ) : (
         ''
       )}
+      <p>
+        <a href={`/o/${org.slug}/i/${initiative.slug}/ideas`} safe>
+          {t('ideas:actions.openBoard')}
+        </a>
+      </p>
+      <p>
+        <a href={`/o/${org.slug}/i/${initiative.slug}/prototypes`} safe>
+          {t('prototypes:actions.openPublic')}
+        </a>
+      </p>
       {initiative.status === 'open' ? (
         <p>
           <a class="button primary" href={`/o/${org.slug}/i/${initiative.slug}/join`} safe>

@@ -7,6 +7,8 @@ import { ContactFieldset } from './contact-fields.js';
 import { contactLabels, DateTime } from './parts.js';
 import { MyInterviewsSection } from '../../interviews/views/my-interviews.js';
 import { MyConversationsSection } from '../../conversations/views/my-conversations.js';
+import { MyIdeasSection } from '../../ideas/views/my-ideas.js';
+import { MyPrototypeFeedbackSection } from '../../prototypes/views/my-feedback.js';
 import { MySurveyResponsesSection } from '../../surveys/views/my-survey-responses.js';
 
 /** "My data": everything held, the forms to change it, the download and the erasure. */
@@ -128,6 +130,8 @@ export function MyDataPage(props: {
       <MyInterviewsSection ctx={ctx} interviews={data.interviews} initiatives={data.memberships} />
       <MyConversationsSection ctx={ctx} contributions={data.conversations} />
       <MySurveyResponsesSection ctx={ctx} responses={data.surveyResponses} />
+      <MyIdeasSection ctx={ctx} ideas={data.ideas} />
+      <MyPrototypeFeedbackSection ctx={ctx} feedback={data.prototypeFeedback} />
 
       <h2 safe>{t('participants:me.editTitle')}</h2>
       <ErrorSummary ctx={ctx} form={props.detailsForm} labels={contactLabels(ctx)} />
