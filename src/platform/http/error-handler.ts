@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type FieldError } from '../errors.js';
+import { isUniqueViolation } from '../db-errors.js';
 import { errorDetail, sendProblem, toProblem } from '../problem.js';
 import { isApiUrl } from './request-context.js';
 import { ErrorPage } from '../../ui/error-page.js';
@@ -42,6 +43,8 @@ function fromFastifyError(error: FastifyError): AppError {
     });
     return new AppError('validation_failed', { fields });
   }
+  // Two requests that passed a use case's uniqueness check at once: the index refused the second.
+  if (isUniqueViolation(error)) return new AppError('conflict');
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type');
   if (error.statusCode === 429) return new AppError('rate_limited');
@@ -80,6 +83,8 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
   app.setErrorHandler(async (error: FastifyError, req, reply) => {
     const appError = fromFastifyError(error);
     if (appError.code === 'internal') req.log.error({ err: error }, 'unexpected error');
+    else if (appError.code === 'conflict' && !(error instanceof AppError))
+      req.log.warn({ err: error }, 'concurrent write refused by a unique index');
     return respond(req, reply, appError);
   });
   app.setNotFoundHandler(async (req, reply) => respond(req, reply, new AppError('not_found')));
