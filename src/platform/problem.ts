@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { AppError } from './errors.js';
 import type { Translate } from './i18n.js';
+import { fieldMessage } from './field-messages.js';
 
 /** An RFC 9457 problem details object, with the field errors of a failed validation. */
 export interface Problem {
@@ -35,7 +36,7 @@ export function toProblem(error: AppError, t: Translate, instance?: string): Pro
     problem.errors = error.fields.map((f) => ({
       field: f.field,
       code: f.code,
-      detail: t(`validation:${f.code}`, f.params ?? {}),
+      detail: fieldMessage(t, f),
     }));
   }
   return problem;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffActor } from '../platform/actor.js';
 import type { FieldError } from '../platform/errors.js';
 import type { Locale, Translate } from '../platform/i18n.js';
+import { fieldMessage } from '../platform/field-messages.js';
 
 /** What every page needs to render: language, the current path, a CSRF token and who is looking. */
 export interface PageContext {
@@ -32,7 +33,7 @@ export function emptyForm(values: Record<string, unknown> = {}): FormState {
 /** Translates field errors into messages keyed by field name. */
 export function formErrors(fields: FieldError[], t: Translate): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of fields) out[f.field] ??= t(`validation:${f.code}`, f.params ?? {});
+  for (const f of fields) out[f.field] ??= fieldMessage(t, f);
   return out;
 }
 

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../platform/errors.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
-import { sendProblem } from '../../platform/problem.js';
 import { requestAnalysis } from './analysis-scheduler.js';
 import {
   ConversationView,
@@ -14,7 +12,6 @@ import {
   toStatementView,
 } from './conversation-api-views.js';
 import { ConversationInput } from './conversation-input.js';
-import { conversationProblem } from './conversation-messages.js';
 import {
   ApiStatementInput,
   ApiVoteInput,
@@ -37,13 +34,6 @@ const writeErrors = { 409: ProblemSchema, ...commonErrors };
 export async function conversationApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
-
-  // Field messages of this module come from its own catalogue; everything else goes to the platform.
-  app.setErrorHandler(async (error, req, reply) => {
-    if (error instanceof AppError && error.code === 'validation_failed')
-      return sendProblem(reply, conversationProblem(error, req));
-    throw error;
-  });
 
   app.get(
     '/api/v1/initiatives/:id/conversations',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
 import { requestAnalysis } from './analysis-scheduler.js';
-import { messagesOf } from './conversation-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { importPolisConversation } from './import-polis-conversation.js';
 import { listConversations } from './list-conversations.js';
 import { conversationRules } from './conversations.policy.js';
@@ -63,7 +63,7 @@ export async function conversationPolisRoutes(app: FastifyInstance): Promise<voi
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         return showImport(req, reply, {
           values: { question: text(body.question) ?? '' },
-          errors: messagesOf(error.fields, req.t),
+          errors: formErrors(error.fields, req.t),
         });
       }
     },

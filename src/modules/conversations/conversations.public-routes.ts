@@ -7,7 +7,7 @@ import { participantIdFrom } from '../participants/participant-cookie.js';
 import { joinPagePath } from '../participants/paths.js';
 import { requestAnalysis } from './analysis-scheduler.js';
 import { castVote } from './cast-vote.js';
-import { messagesOf } from './conversation-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { participantAccess } from './participant-conversation.js';
 import { submitStatement } from './submit-statement.js';
 import { visitConversation } from './visit-conversation.js';
@@ -131,7 +131,7 @@ export async function conversationPublicRoutes(app: FastifyInstance): Promise<vo
       );
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      return showAdd(req, reply, { values: { body: body.body }, errors: messagesOf(error.fields, req.t) });
+      return showAdd(req, reply, { values: { body: body.body }, errors: formErrors(error.fields, req.t) });
     }
   });
 

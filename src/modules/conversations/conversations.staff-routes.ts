@@ -5,7 +5,7 @@ import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-
 import { getOrganization } from '../organizations/get-organization.js';
 import { requestAnalysis } from './analysis-scheduler.js';
 import { changeConversationStatus } from './change-conversation-status.js';
-import { messagesOf } from './conversation-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { createConversation } from './create-conversation.js';
 import { getConversationResults } from './get-conversation-results.js';
 import { getConversation } from './get-conversation.js';
@@ -112,7 +112,7 @@ export async function conversationStaffRoutes(app: FastifyInstance): Promise<voi
         return reply.redirect(`${conversationsBase(created.initiativeId)}/${created.id}?notice=created`, 303);
       } catch (error) {
         if (!isValidation(error)) throw error;
-        return showForm(req, reply, { values: input, errors: messagesOf(error.fields, req.t) });
+        return showForm(req, reply, { values: input, errors: formErrors(error.fields, req.t) });
       }
     },
   );
@@ -173,7 +173,7 @@ export async function conversationStaffRoutes(app: FastifyInstance): Promise<voi
       return showForm(
         req,
         reply,
-        { values: input, errors: messagesOf(error.fields, req.t) },
+        { values: input, errors: formErrors(error.fields, req.t) },
         req.params.conversationId,
       );
     }
@@ -213,7 +213,7 @@ export async function conversationStaffRoutes(app: FastifyInstance): Promise<voi
       } catch (error) {
         if (!isValidation(error)) throw error;
         return showDetail(req, reply, {
-          seedForm: { values: { body: body.body }, errors: messagesOf(error.fields, req.t) },
+          seedForm: { values: { body: body.body }, errors: formErrors(error.fields, req.t) },
         });
       }
     },
@@ -246,7 +246,7 @@ export async function conversationStaffRoutes(app: FastifyInstance): Promise<voi
         );
       } catch (error) {
         if (!isValidation(error)) throw error;
-        const messages = messagesOf(error.fields, req.t);
+        const messages = formErrors(error.fields, req.t);
         const label = req.t('conversations:fields.reason');
         return showDetail(req, reply, {
           moderationError: Object.entries(messages)

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../platform/errors.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
-import { sendProblem } from '../../platform/problem.js';
-import { practiceProblem } from '../ideas/idea-messages.js';
 import { decideExperiment, recordResults } from './decide-experiment.js';
 import { DecisionInput, ExperimentInput, ResultsInput } from './experiment-input.js';
 import { experimentRules } from './experiments.policy.js';
@@ -46,12 +43,6 @@ const ExperimentView = Type.Object({
 export async function experimentApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
-
-  app.setErrorHandler(async (error, req, reply) => {
-    if (error instanceof AppError && error.code === 'validation_failed')
-      return sendProblem(reply, practiceProblem(error, req));
-    throw error;
-  });
 
   app.get(
     '/api/v1/initiatives/:id/experiments',

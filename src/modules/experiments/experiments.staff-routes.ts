@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { formToInput } from '../../platform/validation.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
-import { messagesOf } from '../ideas/idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { listTeam } from '../staff/list-team.js';
 import { listIdeas } from '../ideas/list-ideas.js';
 import { listPrototypes } from '../prototypes/list-prototypes.js';
@@ -67,7 +67,7 @@ export async function experimentStaffRoutes(app: FastifyInstance): Promise<void>
         return reply.redirect(`${staffExperimentsPath(e.initiativeId)}/${e.id}?notice=planned`, 303);
       } catch (error) {
         if (!isValidation(error)) throw error;
-        return showList(req, reply, { values: input, errors: messagesOf(error.fields, req.t) }, 422);
+        return showList(req, reply, { values: input, errors: formErrors(error.fields, req.t) }, 422);
       }
     },
   );
@@ -129,7 +129,7 @@ export async function experimentStaffRoutes(app: FastifyInstance): Promise<void>
           );
         } catch (error) {
           if (!isValidation(error)) throw error;
-          const form = { values: input, errors: messagesOf(error.fields, req.t) };
+          const form = { values: input, errors: formErrors(error.fields, req.t) };
           return showOne(req, reply, suffix === 'results' ? { results: form } : { decision: form }, 422);
         }
       },

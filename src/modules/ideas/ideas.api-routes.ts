@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../platform/errors.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
-import { sendProblem } from '../../platform/problem.js';
 import { changeIdeaStatus } from './change-idea-status.js';
 import { commentAsStaff } from './comment-on-idea.js';
 import { getIdea } from './get-idea.js';
 import { hideIdea } from './hide-idea.js';
 import { CommentInput, HideInput, IdeaInput, MergeInput, StatusInput } from './idea-input.js';
-import { practiceProblem } from './idea-messages.js';
 import { CommentView, ideaViews, IdeaView } from './idea-view.js';
 import { ideaRules } from './ideas.policy.js';
 import { listIdeas } from './list-ideas.js';
@@ -27,12 +24,6 @@ const writeErrors = { 409: ProblemSchema, ...commonErrors };
 export async function ideaApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
-
-  app.setErrorHandler(async (error, req, reply) => {
-    if (error instanceof AppError && error.code === 'validation_failed')
-      return sendProblem(reply, practiceProblem(error, req));
-    throw error;
-  });
 
   app.get(
     '/api/v1/initiatives/:id/ideas',

@@ -8,7 +8,7 @@ import { participantIdFrom } from '../participants/participant-cookie.js';
 import { joinPagePath } from '../participants/paths.js';
 import { commentAsParticipant } from './comment-on-idea.js';
 import { getPublicIdea, getPublicIdeaImage } from './get-idea.js';
-import { messagesOf } from './idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { getIdeaBoard } from './list-ideas.js';
 import { acceptUploads, isUploadedFile } from '../../platform/http/uploads.js';
 import { MAX_IMAGE_BYTES } from './idea-input.js';
@@ -71,7 +71,7 @@ export async function ideaPublicRoutes(app: FastifyInstance): Promise<void> {
     } catch (error) {
       if (is(error, 'consent_required')) return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
       if (!is(error, 'validation_failed')) throw error;
-      return showNew(req, reply, { values: input, errors: messagesOf(error.fields, req.t) });
+      return showNew(req, reply, { values: input, errors: formErrors(error.fields, req.t) });
     }
   });
 
@@ -158,7 +158,7 @@ export async function ideaPublicRoutes(app: FastifyInstance): Promise<void> {
       if (is(error, 'consent_required')) return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
       if (!is(error, 'validation_failed')) throw error;
       return showIdea(req, reply, {
-        commentForm: { values: input, errors: messagesOf(error.fields, req.t) },
+        commentForm: { values: input, errors: formErrors(error.fields, req.t) },
         status: 422,
       });
     }

@@ -8,7 +8,7 @@ import { changeIdeaStatus } from './change-idea-status.js';
 import { commentAsStaff } from './comment-on-idea.js';
 import { getIdea, getIdeaImage } from './get-idea.js';
 import { hideComment, hideIdea, unhideIdea } from './hide-idea.js';
-import { messagesOf } from './idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { ideaRules } from './ideas.policy.js';
 import { listIdeas } from './list-ideas.js';
 import { mergeIdeas } from './merge-ideas.js';
@@ -93,7 +93,7 @@ export async function ideaStaffRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(`${staffBoardPath(idea.initiativeId)}/${idea.id}?notice=posted`, 303);
       } catch (error) {
         if (!isCode(error, ['validation_failed'])) throw error;
-        return showNew(req, reply, { values: input, errors: messagesOf(error.fields, req.t) });
+        return showNew(req, reply, { values: input, errors: formErrors(error.fields, req.t) });
       }
     },
   );
@@ -172,7 +172,7 @@ export async function ideaStaffRoutes(app: FastifyInstance): Promise<void> {
             return showIdea(
               req,
               reply,
-              { [form]: { values: input, errors: messagesOf(error.fields, req.t) } },
+              { [form]: { values: input, errors: formErrors(error.fields, req.t) } },
               { status: 422 },
             );
           if (isCode(error, ['validation_failed', 'already_supported', 'invalid_transition']))

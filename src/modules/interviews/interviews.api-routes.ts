@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../platform/errors.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
-import { sendProblem } from '../../platform/problem.js';
 import { createInterview } from './create-interview.js';
 import { deleteInterview } from './delete-interview.js';
 import { getInterview } from './get-interview.js';
-import { interviewProblem } from './interview-messages.js';
 import { InterviewInput, InterviewPatch } from './interview-input.js';
 import { namesFor } from './interview-access.js';
 import { InterviewSummaryView, InterviewView, toInterviewView } from './interview-view.js';
@@ -25,13 +22,6 @@ const writeErrors = { 409: ProblemSchema, ...commonErrors };
 export async function interviewApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
-
-  // Field messages of this module come from its own catalogue; everything else goes to the platform.
-  app.setErrorHandler(async (error, req, reply) => {
-    if (error instanceof AppError && error.code === 'validation_failed')
-      return sendProblem(reply, interviewProblem(error, req));
-    throw error;
-  });
 
   app.get(
     '/api/v1/initiatives/:id/interviews',

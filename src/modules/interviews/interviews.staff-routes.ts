@@ -6,7 +6,7 @@ import { deleteInterview } from './delete-interview.js';
 import { getInterviewFormOptions, type InterviewFormOptions } from './get-interview-form-options.js';
 import { getInterview } from './get-interview.js';
 import { today } from './interview-input.js';
-import { messagesOf } from './interview-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import type { InterviewView } from './interview-view.js';
 import { interviewRules } from './interviews.policy.js';
 import { listInterviews } from './list-interviews.js';
@@ -122,7 +122,7 @@ export async function interviewStaffRoutes(app: FastifyInstance): Promise<void> 
         if (!isValidation(error)) throw error;
         return showForm(req, reply, {
           values: sentValues(req.body),
-          errors: messagesOf(errorsToFormFields(error.fields, mapped), req.t),
+          errors: formErrors(errorsToFormFields(error.fields, mapped), req.t),
         });
       }
     },
@@ -174,7 +174,7 @@ export async function interviewStaffRoutes(app: FastifyInstance): Promise<void> 
           reply,
           {
             values: sentValues(req.body),
-            errors: messagesOf(errorsToFormFields(error.fields, mapped), req.t),
+            errors: formErrors(errorsToFormFields(error.fields, mapped), req.t),
           },
           view,
         );

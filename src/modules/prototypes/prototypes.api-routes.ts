@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../platform/errors.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
-import { sendProblem } from '../../platform/problem.js';
 import { nowIso } from '../../platform/clock.js';
-import { practiceProblem } from '../ideas/idea-messages.js';
 import { getPrototype } from './get-prototype.js';
 import { listPrototypes } from './list-prototypes.js';
 import { PrototypeInput, VersionInput } from './prototype-input.js';
@@ -37,12 +34,6 @@ const RoundView = Type.Object({
 export async function prototypeApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
-
-  app.setErrorHandler(async (error, req, reply) => {
-    if (error instanceof AppError && error.code === 'validation_failed')
-      return sendProblem(reply, practiceProblem(error, req));
-    throw error;
-  });
 
   app.get(
     '/api/v1/initiatives/:id/prototypes',

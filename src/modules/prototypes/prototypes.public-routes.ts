@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { publicPostLimit } from '../../platform/http/security.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
-import { messagesOf } from '../ideas/idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { getOrganizationBySlug } from '../organizations/get-organization.js';
 import { findCurrentParticipant } from '../participants/find-current-participant.js';
 import { participantIdFrom } from '../participants/participant-cookie.js';
@@ -114,7 +114,7 @@ export async function prototypePublicRoutes(app: FastifyInstance): Promise<void>
         if (is(error, ['consent_required']))
           return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
         if (is(error, ['validation_failed']))
-          return show(req, reply, { form: { values, errors: messagesOf(error.fields, req.t) }, status: 422 });
+          return show(req, reply, { form: { values, errors: formErrors(error.fields, req.t) }, status: 422 });
         if (is(error, ['round_closed', 'already_responded']))
           return show(req, reply, { problem: error, status: 409 });
         throw error;

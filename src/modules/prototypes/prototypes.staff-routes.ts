@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { acceptUploads } from '../../platform/http/uploads.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
-import { messagesOf } from '../ideas/idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { getPrototype, getStaffPrototypeFile } from './get-prototype.js';
 import { listPrototypes } from './list-prototypes.js';
 import { MAX_FILE_BYTES, MAX_FILES } from './prototype-input.js';
@@ -80,7 +80,7 @@ export async function prototypeStaffRoutes(app: FastifyInstance): Promise<void> 
         );
       } catch (error) {
         if (!isValidation(error)) throw error;
-        return showNew(req, reply, { values, errors: messagesOf(error.fields, req.t) });
+        return showNew(req, reply, { values, errors: formErrors(error.fields, req.t) });
       }
     },
   );
@@ -158,7 +158,7 @@ export async function prototypeStaffRoutes(app: FastifyInstance): Promise<void> 
         );
       } catch (error) {
         if (!isValidation(error)) throw error;
-        return showNewVersion(req, reply, { values, errors: messagesOf(error.fields, req.t) });
+        return showNewVersion(req, reply, { values, errors: formErrors(error.fields, req.t) });
       }
     },
   );

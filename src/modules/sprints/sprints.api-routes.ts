@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../platform/errors.js';
 import { commonErrors, ProblemSchema } from '../../platform/http/api-schemas.js';
-import { sendProblem } from '../../platform/problem.js';
-import { practiceProblem } from '../ideas/idea-messages.js';
 import { addMember } from './add-member.js';
 import { createSprint } from './create-sprint.js';
 import { getSprint, listSprints, toSprintView } from './get-sprint.js';
@@ -56,12 +53,6 @@ const SprintDetail = Type.Object({
 export async function sprintApiRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.deps;
-
-  app.setErrorHandler(async (error, req, reply) => {
-    if (error instanceof AppError && error.code === 'validation_failed')
-      return sendProblem(reply, practiceProblem(error, req));
-    throw error;
-  });
 
   app.get(
     '/api/v1/initiatives/:id/sprints',

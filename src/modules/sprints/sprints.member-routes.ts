@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { publicPostLimit } from '../../platform/http/security.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
-import { messagesOf } from '../ideas/idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { sendStoredFile } from '../prototypes/prototypes.public-routes.js';
 import { feedbackFromForm } from '../prototypes/views/form-mapping.js';
 import {
@@ -136,7 +136,7 @@ export async function sprintMemberRoutes(app: FastifyInstance): Promise<void> {
       } catch (error) {
         if (is(error, ['validation_failed']))
           return showPrototype(req, reply, {
-            form: { values, errors: messagesOf(error.fields, req.t) },
+            form: { values, errors: formErrors(error.fields, req.t) },
             status: 422,
           });
         if (is(error, ['round_closed', 'already_responded']))

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { formToInput } from '../../platform/validation.js';
 import { emptyForm, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
 import { listIdeas } from '../ideas/list-ideas.js';
-import { messagesOf } from '../ideas/idea-messages.js';
+import { formErrors } from '../../ui/page-context.js';
 import { listPrototypes } from '../prototypes/list-prototypes.js';
 import { listExperiments } from '../experiments/list-experiments.js';
 import { listTeam } from '../staff/list-team.js';
@@ -55,7 +55,7 @@ export async function sprintStaffRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(`${staffSprintsPath(sprint.initiative_id)}/${sprint.id}?notice=created`, 303);
       } catch (error) {
         if (!isValidation(error)) throw error;
-        return showList(req, reply, { values: input, errors: messagesOf(error.fields, req.t) }, 422);
+        return showList(req, reply, { values: input, errors: formErrors(error.fields, req.t) }, 422);
       }
     },
   );
@@ -135,7 +135,7 @@ export async function sprintStaffRoutes(app: FastifyInstance): Promise<void> {
       } catch (error) {
         if (!isValidation(error)) throw error;
         return showSprint(req, reply, {
-          memberForm: { values: input, errors: messagesOf(error.fields, req.t) },
+          memberForm: { values: input, errors: formErrors(error.fields, req.t) },
           status: 422,
         });
       }
@@ -169,7 +169,7 @@ export async function sprintStaffRoutes(app: FastifyInstance): Promise<void> {
           return showSprint(req, reply, {
             itemForm: {
               values: input,
-              errors: messagesOf(
+              errors: formErrors(
                 error.fields.map((f) =>
                   f.field === 'itemId' || f.field === 'kind' ? { ...f, field: 'item' } : f,
                 ),
