@@ -10,7 +10,7 @@ import { formErrors } from '../../ui/page-context.js';
 import type { InterviewView } from './interview-view.js';
 import { interviewRules } from './interviews.policy.js';
 import { listInterviews } from './list-interviews.js';
-import { acceptMultipart } from './multipart.js';
+import { acceptUploads } from '../../platform/http/uploads.js';
 import { updateInterview } from './update-interview.js';
 import {
   errorsToFormFields,
@@ -50,7 +50,14 @@ const isValidation = (error: unknown): error is AppError =>
 /** Staff pages: an initiative's interviews, recording, reading, editing and deleting one. */
 export async function interviewStaffRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
-  await acceptMultipart(app);
+  // Transcripts are text: a few megabytes is already hours of talk. The form repeats note and quote
+  // rows, hence the many parts.
+  await acceptUploads(app, {
+    maxFileBytes: 5 * 1024 * 1024,
+    maxFiles: 2,
+    maxParts: 400,
+    oversized: 'refuse',
+  });
   const listPath = (id: string) => `/staff/initiatives/${encodeURIComponent(id)}/interviews`;
 
   app.get<ListParams>(

@@ -43,15 +43,35 @@ async function plain(part: Multipart): Promise<unknown> {
 }
 
 /**
- * Accepts multipart/form-data bodies on the routes of the calling plugin's scope. Files over
- * `maxFileBytes` are read one byte past it and marked truncated, so the use case can say "too large".
+ * A file's text: UTF-8, or Windows-1252 for older files that are not valid UTF-8 (a transcript
+ * saved by an old word processor), so no upload is refused for its encoding alone.
  */
-export async function acceptUploads(
-  app: FastifyInstance,
-  limits: { maxFileBytes: number; maxFiles: number },
-): Promise<void> {
+export function textOf(file: UploadedFile): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(file.bytes);
+  }
+}
+
+/** How a scope takes uploads. */
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  /** Text fields and files in one form at the most (default 100; long repeating forms need more). */
+  maxParts?: number;
+  /**
+   * A file over `maxFileBytes`: `mark` (default) reads it one byte past the limit and marks it
+   * truncated, so the use case names the field; `refuse` answers the request "too large" (413).
+   */
+  oversized?: 'mark' | 'refuse';
+}
+
+/** Accepts multipart/form-data bodies on the routes of the calling plugin's scope. */
+export async function acceptUploads(app: FastifyInstance, limits: UploadLimits): Promise<void> {
+  const maxParts = limits.maxParts ?? 100;
   await app.register(multipart, {
-    limits: { fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, parts: 100, fields: 100 },
+    limits: { fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, parts: maxParts, fields: maxParts },
     throwFileSizeLimit: false,
   });
   app.addHook('preValidation', async (req) => {
@@ -71,6 +91,9 @@ export async function acceptUploads(
       const code = (error as { code?: string }).code;
       throw new AppError(code === 'FST_FILES_LIMIT' ? 'payload_too_large' : 'bad_request');
     }
+    const oversized = (f: UploadedFile) => f.truncated || f.bytes.length > limits.maxFileBytes;
+    if (limits.oversized === 'refuse' && Object.values(out).some((v) => filesOf(v).some(oversized)))
+      throw new AppError('payload_too_large');
     req.body = out;
   });
 }

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { isUploadedFile } from '../multipart.js';
+import { isUploadedFile, textOf } from '../../../platform/http/uploads.js';
 import type { InterviewView } from '../interview-view.js';
 import { MAX_NOTES, MAX_QUOTES } from '../interview-input.js';
 
@@ -62,7 +62,7 @@ export function formToInterview(body: unknown): MappedForm {
     b.transcriptFormat === 'text' || b.transcriptFormat === 'vtt' ? b.transcriptFormat : undefined;
   const file = b.transcriptFile;
   if (isUploadedFile(file)) {
-    input.transcript = { content: file.text, fileName: file.fileName, ...(format ? { format } : {}) };
+    input.transcript = { content: textOf(file), fileName: file.fileName, ...(format ? { format } : {}) };
   } else if (filled(b.transcript)) {
     input.transcript = { content: b.transcript, ...(format ? { format } : {}) };
   } else {
@@ -77,7 +77,7 @@ export function sentValues(body: unknown): Record<string, unknown> {
   const file = b.transcriptFile;
   delete b.transcriptFile;
   delete b._csrf;
-  if (isUploadedFile(file)) b.transcript = file.text;
+  if (isUploadedFile(file)) b.transcript = textOf(file);
   return b;
 }
 
