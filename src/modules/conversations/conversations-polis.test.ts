@@ -18,7 +18,7 @@ import type { StoredAnalysis } from './analysis-result.js';
 import { findResult } from './conversations.repository.js';
 
 const shared = (conversation: string, file: string) =>
-  readFileSync(new URL(`../../../../shared/data/polis/${conversation}/${file}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../fixtures/polis/${conversation}/${file}`, import.meta.url), 'utf8');
 
 /** A multipart/form-data body as a browser sends the import form. */
 function multipart(
