@@ -34,6 +34,10 @@
 //           quiet machine (bare ≈ 8,500/s) should give ≈ 5,000 full req/s, ratio ≈ 0.6 (unconfirmed). p99 could
 //           not be judged under that load (the bare leg's p99 was 37–40 ms too); a profiled full-only
 //           run at 16:44 had p99 18 ms.
+//   the same, on the quiet machine (17:30–17:33 UTC, three runs): ingest: full 5847 req/s p99 25 ms,
+//           bare 7797 req/s, ratio 0.75; full 5768 req/s p99 24 ms, bare 7520 req/s, ratio 0.77; full
+//           6518 req/s p99 24 ms, bare 8756 req/s, ratio 0.74 — every acknowledged response stored
+//           (CPU ≈ 171 µs full, 117 bare).
 // Where the full path's CPU went before and after (node --cpu-prof, INGEST_ONLY=full, share of the
 // server's busy time): before, the commit ≈ 22 % (each response its own transaction), Kysely building
 // the insert and the count upsert ≈ 15 %, the tallier's search for waiting responses ≈ 11 % and
