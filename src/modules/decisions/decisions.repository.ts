@@ -167,3 +167,18 @@ export async function deleteLink(
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Forgets which participant contributed linked inputs (erasure); returns how many links changed. */
+export async function unlinkParticipantFromLinks(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('decision_links')
+    .set({ participant_id: null })
+    .where('organization_id', '=', organizationId)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
