@@ -35,6 +35,7 @@ import type {
   SprintsTable,
 } from '../modules/sprints/sprints.table.js';
 import type { ExperimentsTable } from '../modules/experiments/experiments.table.js';
+import type { DecisionLinksTable, DecisionsTable } from '../modules/decisions/decisions.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -274,6 +275,8 @@ export interface Database {
   sprint_items: SprintItemsTable;
   sprint_activity: SprintActivityTable;
   experiments: ExperimentsTable;
+  decisions: DecisionsTable;
+  decision_links: DecisionLinksTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

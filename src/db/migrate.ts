@@ -15,6 +15,7 @@ import * as ideas from './migrations/2026-11-24T1600-ideas.js';
 import * as prototypes from './migrations/2026-11-24T1620-prototypes.js';
 import * as sprints from './migrations/2026-11-24T1640-sprints.js';
 import * as experiments from './migrations/2026-11-24T1660-experiments.js';
+import * as decisions from './migrations/2026-11-24T1700-decisions.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1620-prototypes': prototypes,
   '2026-11-24T1640-sprints': sprints,
   '2026-11-24T1660-experiments': experiments,
+  '2026-11-24T1700-decisions': decisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

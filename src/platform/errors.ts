@@ -27,6 +27,7 @@ export const errorCatalogue = {
   statement_unavailable: 409,
   already_supported: 409,
   round_closed: 409,
+  already_linked: 409,
   internal: 500,
 } as const;
 

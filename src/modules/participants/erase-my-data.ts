@@ -10,6 +10,7 @@ import { anonymizeMySurveyResponses } from '../surveys/participant-responses.js'
 import { unlinkMyConversationContributions } from '../conversations/participant-contributions.js';
 import { unlinkMyIdeaContributions } from '../ideas/participant-ideas.js';
 import { unlinkMyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
+import { unlinkMyDecisionLinks } from '../decisions/participant-links.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -40,6 +41,7 @@ export async function eraseMyData(
   await unlinkMyConversationContributions(db, organizationId, participant.id);
   await unlinkMyIdeaContributions(db, organizationId, participant.id);
   await unlinkMyPrototypeFeedback(db, organizationId, participant.id);
+  await unlinkMyDecisionLinks(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,
