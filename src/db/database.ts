@@ -35,7 +35,11 @@ import type {
   SprintsTable,
 } from '../modules/sprints/sprints.table.js';
 import type { ExperimentsTable } from '../modules/experiments/experiments.table.js';
-import type { DecisionLinksTable, DecisionsTable } from '../modules/decisions/decisions.table.js';
+import type {
+  DecisionLinksTable,
+  DecisionsTable,
+  InputReviewsTable,
+} from '../modules/decisions/decisions.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -277,6 +281,7 @@ export interface Database {
   experiments: ExperimentsTable;
   decisions: DecisionsTable;
   decision_links: DecisionLinksTable;
+  input_reviews: InputReviewsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -147,6 +147,7 @@ export async function insertLink(
       participant_id: link.participantId,
       linked_by: linkedBy,
       linked_at: now,
+      told_at: null,
     })
     .execute();
   return id;

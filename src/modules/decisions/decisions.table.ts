@@ -1,5 +1,8 @@
 // Decisions in an initiative, each traced to the inputs that shaped it.
 
+import type { InputKind } from './input-source.js';
+export { inputKinds, type InputKind } from './input-source.js';
+
 /** One decision. */
 export interface DecisionsTable {
   id: string;
@@ -27,6 +30,19 @@ export interface DecisionLinksTable {
   participant_id: string | null;
   linked_by: string | null;
   linked_at: string;
+  /** When the contributor was told about this link (mail or their own page); null until then. */
+  told_at: string | null;
+}
+
+/** An input staff marked as reviewed (read and considered), whether or not it shaped a decision. */
+export interface InputReviewsTable {
+  id: string;
+  organization_id: string;
+  initiative_id: string;
+  input_kind: string;
+  input_id: string;
+  reviewed_by: string | null;
+  reviewed_at: string;
 }
 
 /** Who decided. */
@@ -34,9 +50,6 @@ export const deciders = ['staff', 'management', 'board', 'council'] as const;
 /** Where a decision stands; `not_adopted` needs a public reason. */
 export const statuses = ['under_consideration', 'adopted', 'in_pilot', 'implemented', 'not_adopted'] as const;
 export type DecisionStatus = (typeof statuses)[number];
-/** The kinds of input a decision can be traced to (only ideas are linkable in this slice). */
-export const inputKinds = ['idea'] as const;
-export type InputKind = (typeof inputKinds)[number];
 
 /** A decision as pages and the API show it. */
 export interface Decision {

@@ -5,8 +5,8 @@ import { nowIso } from '../../platform/clock.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
-import { listLinkableIdeas } from '../ideas/list-linkable-ideas.js';
 import { LinkInput } from './decision-input.js';
+import { inputSourceOf } from './input-sources.js';
 import { deleteLink, findDecision, insertLink, linkExists, listLinkRows } from './decisions.repository.js';
 import { decisionRules } from './decisions.policy.js';
 import type { DecisionLink, InputKind } from './decisions.table.js';
@@ -14,7 +14,7 @@ import type { DecisionLink, InputKind } from './decisions.table.js';
 /**
  * The contributor behind an input of the initiative, or undefined when the initiative holds no such
  * input (which is also how another initiative's or organization's input looks). Each kind is
- * reached through its own module's use case.
+ * reached through its own module's input source.
  */
 async function contributorOf(
   db: Db,
@@ -23,10 +23,10 @@ async function contributorOf(
   kind: InputKind,
   inputId: string,
 ): Promise<{ participantId: string | null } | undefined> {
-  switch (kind) {
-    case 'idea':
-      return (await listLinkableIdeas(db, actor, initiativeId)).find((i) => i.id === inputId);
-  }
+  const source = inputSourceOf(kind);
+  if (!source) return undefined;
+  const [item] = await source.byIds(db, actor.organizationId, [inputId]);
+  return item?.initiativeId === initiativeId ? item : undefined;
 }
 
 /** Links an input of the initiative to one of its decisions; refuses a second link of the same input. */
