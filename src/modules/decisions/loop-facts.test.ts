@@ -40,7 +40,7 @@ describe.each(engines)('feedback loop facts on %s', (engine) => {
       decisionId: decision.id,
       initiativeId: s.initiative.id,
       decisionStatus: 'in_pilot',
-      decisionUpdatedAt: expect.any(String),
+      decisionUpdatedAt: decision.createdAt,
       inputKind: 'idea',
       inputId: idea.id,
       participantId: s.consentingId,
