@@ -37,7 +37,7 @@ describe.each(engines)('opinion group input source on %s', (engine) => {
       for (const [i, st] of statements.entries())
         await castVote(s.t.db, org, slug, conversation.id, voter, {
           statementId: st.id,
-          vote: (i < 4) === p < 6 ? 'agree' : 'disagree',
+          vote: i < 4 === p < 6 ? 'agree' : 'disagree',
         });
     }
     const input = await loadAnalysisInput(s.t.db, org, conversation.id);
@@ -46,7 +46,9 @@ describe.each(engines)('opinion group input source on %s', (engine) => {
     expect(analysis.groups).toHaveLength(2);
 
     const all = await source.search(s.t.db, org, s.initiative.id, '', 10);
-    expect(all.map((g) => g.id).sort()).toEqual(analysis.groups.map((g) => `${conversation.id}:${g.id}`).sort());
+    expect(all.map((g) => g.id).sort()).toEqual(
+      analysis.groups.map((g) => `${conversation.id}:${g.id}`).sort(),
+    );
     const first = analysis.groups[0]!;
     const body = (id: string) => statements.find((st) => st.id === id)!.body;
     const item = all.find((g) => g.id === `${conversation.id}:${first.id}`)!;
@@ -78,7 +80,9 @@ describe.each(engines)('opinion group input source on %s', (engine) => {
     expect(await source.search(s.t.db, otherOrg, s.initiative.id, '', 10)).toEqual([]);
     expect(await source.byIds(s.t.db, otherOrg, [item.id])).toEqual([]);
     expect(
-      (await source.byIds(s.t.db, org, [item.id, `${conversation.id}:99`, 'no-such-group', ''])).map((g) => g.id),
+      (await source.byIds(s.t.db, org, [item.id, `${conversation.id}:99`, 'no-such-group', ''])).map(
+        (g) => g.id,
+      ),
     ).toEqual([item.id]);
     expect(await source.census(s.t.db, org, s.initiative.id)).toEqual({ inputs: 2, contributors: [] });
     expect(await source.ofParticipant(s.t.db, org, s.consentingId)).toEqual([]);

@@ -86,7 +86,9 @@ export const opinionGroupInputSource: InputSource = {
     const wanted = new Set(ids);
     const conversationIds = [...new Set(ids.map((id) => id.split(':')[0]!))];
     if (conversationIds.length === 0) return [];
-    const rows = await results(db, organizationId).where('r.conversation_id', 'in', conversationIds).execute();
+    const rows = await results(db, organizationId)
+      .where('r.conversation_id', 'in', conversationIds)
+      .execute();
     return (await toItems(db, organizationId, rows)).filter((g) => wanted.has(g.id));
   },
   async census(db, organizationId, initiativeId) {

@@ -36,9 +36,16 @@ describe.each(engines)('conversation statement input source on %s', (engine) => 
     await buildConversation(s.t.db, actorOf(s.otherAdmin), s.otherInitiative.id);
     const other = idOf(await joinAsParticipant(s.t.app, s.org.slug, slug));
 
-    const { statement: mine } = await submitStatement(s.t.db, org, slug, open.conversation.id, s.consentingId, {
-      body: 'Sunday opening, 100% please',
-    });
+    const { statement: mine } = await submitStatement(
+      s.t.db,
+      org,
+      slug,
+      open.conversation.id,
+      s.consentingId,
+      {
+        body: 'Sunday opening, 100% please',
+      },
+    );
     const { statement: spam } = await submitStatement(s.t.db, org, slug, open.conversation.id, other, {
       body: 'Buy cheap watches',
     });

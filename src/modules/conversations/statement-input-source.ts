@@ -37,7 +37,14 @@ function published(db: Db, organizationId: string) {
     .innerJoin('conversations as c', (j) =>
       j.onRef('c.id', '=', 's.conversation_id').onRef('c.organization_id', '=', 's.organization_id'),
     )
-    .select(['s.id', 's.conversation_id', 's.author_participant_id', 's.created_at', 's.body', 'c.initiative_id'])
+    .select([
+      's.id',
+      's.conversation_id',
+      's.author_participant_id',
+      's.created_at',
+      's.body',
+      'c.initiative_id',
+    ])
     .where('s.organization_id', '=', organizationId)
     .where('s.status', '=', 'approved')
     .where('c.status', '!=', 'draft');

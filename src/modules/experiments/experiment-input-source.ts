@@ -8,10 +8,7 @@ import type { ExperimentsTable } from './experiments.table.js';
 // results and learnings as text. They are staff work, so no participant contributed them (the users
 // tested are counted, not linked) and they add nothing to a participant's activity.
 
-type Row = Pick<
-  ExperimentsTable,
-  'id' | 'initiative_id' | 'created_at' | 'title' | 'results' | 'learnings'
->;
+type Row = Pick<ExperimentsTable, 'id' | 'initiative_id' | 'created_at' | 'title' | 'results' | 'learnings'>;
 const columns = ['id', 'initiative_id', 'created_at', 'title', 'results', 'learnings'] as const;
 
 function toItem(r: Row): InputItem {

@@ -27,7 +27,10 @@ describe.each(engines)('interview input source on %s', (engine) => {
       method: 'workshop',
       heldOn: '2026-03-04',
       place: 'Town hall',
-      notes: [{ heading: 'Ideas', text: 'A playground by the river.' }, { heading: '', text: 'Benches.' }],
+      notes: [
+        { heading: 'Ideas', text: 'A playground by the river.' },
+        { heading: '', text: 'Benches.' },
+      ],
       quotes: [],
       transcript: null,
     });

@@ -9,7 +9,10 @@ import type { InterviewsTable } from './interviews.table.js';
 // else its notes. A participant is only ever linked to an interview with their consent (see
 // interview-input.ts), so `participant_id` is the contributor as recorded.
 
-type Row = Pick<InterviewsTable, 'id' | 'initiative_id' | 'participant_id' | 'created_at' | 'held_on' | 'place'>;
+type Row = Pick<
+  InterviewsTable,
+  'id' | 'initiative_id' | 'participant_id' | 'created_at' | 'held_on' | 'place'
+>;
 const columns = ['id', 'initiative_id', 'participant_id', 'created_at', 'held_on', 'place'] as const;
 
 /** The rows as items, with their quotes (else notes) read in one query. */

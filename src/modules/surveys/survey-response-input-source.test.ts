@@ -39,25 +39,27 @@ describe.each(engines)('survey response input source on %s', (engine) => {
     const often = library.questions[0]!.options[0]!.id;
     const other = idOf(await joinAsParticipant(s.t.app, s.org.slug, s.initiative.slug));
 
-    const mine = await answerAsParticipant(s.t.db, org, s.initiative.slug, library.survey.id, s.consentingId, {
-      [choice!]: often,
-      [short!]: `Open 50% longer; I said "${often}" above`,
-      [long!]: 'The café is too LOUD\nin the afternoon.',
-    });
+    const mine = await answerAsParticipant(
+      s.t.db,
+      org,
+      s.initiative.slug,
+      library.survey.id,
+      s.consentingId,
+      {
+        [choice!]: often,
+        [short!]: `Open 50% longer; I said "${often}" above`,
+        [long!]: 'The café is too LOUD\nin the afternoon.',
+      },
+    );
     // Newer responses that pick the same option: their stored answers hold the option id, not in free text.
     for (let i = 0; i < 5; i++)
       await submitAnonymousResponse(s.t.db, facilitator, library.survey.id, {
         [choice!]: often,
         [short!]: `Anonymous wish ${i}`,
       });
-    const theirs = await answerAsParticipant(
-      s.t.db,
-      org,
-      s.initiative.slug,
-      parking.survey.id,
-      other,
-      { [parking.questions[0]!.id]: 'By the station' },
-    );
+    const theirs = await answerAsParticipant(s.t.db, org, s.initiative.slug, parking.survey.id, other, {
+      [parking.questions[0]!.id]: 'By the station',
+    });
     const draft = await answerAsParticipant(
       s.t.db,
       org,

@@ -45,7 +45,11 @@ function freeTextQuestions(db: Db, organizationId: string) {
     let ids = cache.get(versionId);
     if (!ids) {
       ids = findVersion(db, organizationId, versionId).then((v) =>
-        v ? allQuestions(v.definition).filter((q) => FREE_TEXT.has(q.kind)).map((q) => q.id) : [],
+        v
+          ? allQuestions(v.definition)
+              .filter((q) => FREE_TEXT.has(q.kind))
+              .map((q) => q.id)
+          : [],
       );
       cache.set(versionId, ids);
     }
@@ -126,7 +130,8 @@ async function searchSurvey(
   limit: number,
 ): Promise<InputItem[]> {
   const surveys = new Map([[survey.id, survey]]);
-  const titleMatches = query === '' || containsQuery(survey.title_en, query) || containsQuery(survey.title_da, query);
+  const titleMatches =
+    query === '' || containsQuery(survey.title_en, query) || containsQuery(survey.title_da, query);
   const found: InputItem[] = [];
   let after: { completedAt: string; id: string } | undefined;
   // Pages grow with the limit; small pages keep a narrow search from reading far past its matches.
