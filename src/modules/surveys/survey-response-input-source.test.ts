@@ -85,8 +85,7 @@ describe.each(engines)('survey response input source on %s', (engine) => {
     expect(await ids('50%')).toEqual([mine]);
     expect(await ids('5_%')).toEqual([]);
     expect(await ids(`"${often}"`)).toEqual([mine]);
-    // The option id is in five newer responses' stored answers but only in this one's words; a small
-    // limit pages through the look-alikes.
+    // The option id is in five newer responses' stored answers, but only this one's words hold it.
     expect(await ids(often, 1)).toEqual([mine]);
     // A question id is not text anyone wrote.
     expect(await ids(short!)).toEqual([]);

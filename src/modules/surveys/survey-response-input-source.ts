@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { containsQuery, jsonContainsPattern } from '../../platform/search-pattern.js';
+import { containsPattern, containsQuery, jsonContainsPattern } from '../../platform/search-pattern.js';
 import type { InputItem, InputSource } from '../decisions/input-source.js';
-import { allQuestions } from './survey-definition.js';
+import { allQuestions, type SurveyDefinition } from './survey-definition.js';
 import { findVersion } from './surveys.repository.js';
 import { QUARANTINED } from './surveys.table.js';
 
@@ -12,6 +12,8 @@ import { QUARANTINED } from './surveys.table.js';
 // SQL, and lists walk the (survey_id, status, completed_at) index one survey at a time.
 
 const FREE_TEXT = new Set(['short_text', 'long_text']);
+/** Question ids that can go into a JSON path as they are. */
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
 interface ResponseRow {
   id: string;
@@ -117,10 +119,49 @@ function completedResponses(db: Db, organizationId: string) {
 const newestFirst = (a: InputItem, b: InputItem) =>
   a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
 
+/** The ids of every question that is free text in some version of the survey. */
+async function freeTextIdsOfSurvey(db: Db, organizationId: string, surveyId: string): Promise<string[]> {
+  const versions = await db
+    .selectFrom('survey_versions')
+    .select('definition')
+    .where('organization_id', '=', organizationId)
+    .where('survey_id', '=', surveyId)
+    .execute();
+  const ids = versions.flatMap((v) =>
+    allQuestions(JSON.parse(v.definition) as SurveyDefinition)
+      .filter((q) => FREE_TEXT.has(q.kind))
+      .map((q) => q.id),
+  );
+  return [...new Set(ids)];
+}
+
+/**
+ * Whether one of these answers (read out of the stored JSON by the engine) contains the query: only
+ * free-text answers are compared, so a query that happens to be a question or option id matches
+ * nothing it should not.
+ */
+function answerContains(db: Db, questionIds: string[], query: string) {
+  const pattern = containsPattern(query);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const safe = questionIds.filter((id) => SAFE_ID.test(id));
+  const tests = safe.map((id) =>
+    postgres
+      ? sql<boolean>`lower(r.answers::json ->> ${id}) like ${pattern} escape '\\'`
+      : sql<boolean>`lower(json_extract(r.answers, ${`$."${id}"`})) like ${pattern} escape '\\'`,
+  );
+  // Any answer containing the query leaves it (JSON-escaped) in the stored text: that cheap test
+  // rejects most rows before the engine parses any JSON.
+  const stored = sql<boolean>`lower(r.answers) like ${jsonContainsPattern(query)} escape '\\'`;
+  // An id a JSON path cannot name (ids are generated, but definitions allow any text): the stored
+  // text alone decides in SQL, and the decoded text confirms.
+  if (safe.length < questionIds.length) return stored;
+  return sql<boolean>`(${stored} and (${sql.join(tests, sql` or `)}))`;
+}
+
 /**
  * One survey's matching responses, newest first, at most `limit`. When the title matches, every
- * response does; otherwise SQL narrows to responses whose stored answers contain the query and the
- * decoded free text decides (the JSON also holds question and option ids), page by page.
+ * response does; otherwise SQL compares the free-text answers, and the decoded text confirms (a
+ * question that was free text in one version may not be in another), page by page.
  */
 async function searchSurvey(
   db: Db,
@@ -132,22 +173,22 @@ async function searchSurvey(
   const surveys = new Map([[survey.id, survey]]);
   const titleMatches =
     query === '' || containsQuery(survey.title_en, query) || containsQuery(survey.title_da, query);
+  const textIds = titleMatches ? [] : await freeTextIdsOfSurvey(db, organizationId, survey.id);
+  if (!titleMatches && textIds.length === 0) return [];
   const found: InputItem[] = [];
   let after: { completedAt: string; id: string } | undefined;
-  // Pages grow with the limit; small pages keep a narrow search from reading far past its matches.
-  const batch = Math.min(500, Math.max(4, limit * 2));
+  // The first page is small so a narrow search reads little past its matches; pages double after
+  // that, so even a search whose SQL matches many that the text does not takes few round trips.
+  let batch = Math.min(500, Math.max(4, limit * 2));
   for (;;) {
     let q = completedResponses(db, organizationId).where('r.survey_id', '=', survey.id);
-    if (!titleMatches)
-      q = q.where(sql<boolean>`lower(r.answers) like ${jsonContainsPattern(query)} escape '\\'`);
+    if (!titleMatches) q = q.where(answerContains(db, textIds, query));
     if (after) {
       const { completedAt, id } = after;
-      q = q.where((eb) =>
-        eb.or([
-          eb('r.completed_at', '<', completedAt),
-          eb.and([eb('r.completed_at', '=', completedAt), eb('r.id', '<', id)]),
-        ]),
-      );
+      // `<=` alone is a range on the (survey_id, status, completed_at) index; the OR only trims ties.
+      q = q
+        .where('r.completed_at', '<=', completedAt)
+        .where((eb) => eb.or([eb('r.completed_at', '<', completedAt), eb('r.id', '<', id)]));
     }
     const rows = await q.orderBy('r.completed_at', 'desc').orderBy('r.id', 'desc').limit(batch).execute();
     const items = await toItems(db, organizationId, rows, surveys);
@@ -155,6 +196,7 @@ async function searchSurvey(
     if (found.length >= limit || rows.length < batch) return found.slice(0, limit);
     const last = rows[rows.length - 1]!;
     after = { completedAt: last.completed_at ?? '', id: last.id };
+    batch = Math.min(batch * 2, 5000);
   }
 }
 
