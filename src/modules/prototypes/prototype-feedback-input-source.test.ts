@@ -66,8 +66,9 @@ describe.each(engines)('prototype feedback input source on %s', (engine) => {
     expect(await ids('danish')).toEqual([guest!.id]);
     expect(await ids('queue APP')).toEqual([guest!.id]);
     expect(await ids('', 1)).toHaveLength(1);
-    // The questions are staff's words, not the feedback's.
+    // The questions are staff's words, not the feedback's, and their ids are nobody's words.
     expect(await ids('install')).toEqual([]);
+    expect(await ids(add!.id.slice(0, 8))).toEqual([]);
     const otherOrg = s.otherInitiative.organizationId;
     expect(await source.search(s.t.db, otherOrg, s.initiative.id, '', 10)).toEqual([]);
     expect(await source.byIds(s.t.db, otherOrg, [mine!.id])).toEqual([]);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { containsPattern, jsonContainsPattern } from '../../platform/search-pattern.js';
+import { containsPattern, containsQuery, jsonContainsPattern } from '../../platform/search-pattern.js';
 import type { InputItem, InputSource } from '../decisions/input-source.js';
 import type { Question } from './prototypes.table.js';
 
@@ -70,18 +70,28 @@ function toItem(r: Row): InputItem {
 export const prototypeFeedbackInputSource: InputSource = {
   kind: 'prototype_feedback',
   async search(db, organizationId, initiativeId, query, limit) {
-    let q = feedback(db, organizationId).where('p.initiative_id', '=', initiativeId);
-    if (query.trim() !== '') {
-      const pattern = containsPattern(query);
-      // Answers are stored as JSON keyed by random question ids, which nobody types.
-      q = q.where(
+    const q = feedback(db, organizationId).where('p.initiative_id', '=', initiativeId);
+    if (query.trim() === '') {
+      const rows = await q.orderBy('f.created_at', 'desc').orderBy('f.id').limit(limit).execute();
+      return rows.map(toItem);
+    }
+    const pattern = containsPattern(query);
+    // Answers are stored as JSON keyed by question ids, which SQL cannot tell from the answers: the
+    // SQL match is a superset that the decoded text confirms. Feedback is one piece per person and
+    // round, so an initiative's matches are few enough to confirm without a LIMIT.
+    const rows = await q
+      .where(
         sql<boolean>`(lower(p.title) like ${pattern} escape '\\' or lower(f.works) like ${pattern} escape '\\'
           or lower(f.does_not_work) like ${pattern} escape '\\' or lower(f.missing) like ${pattern} escape '\\'
           or lower(f.answers) like ${jsonContainsPattern(query)} escape '\\')`,
-      );
-    }
-    const rows = await q.orderBy('f.created_at', 'desc').orderBy('f.id').limit(limit).execute();
-    return rows.map(toItem);
+      )
+      .orderBy('f.created_at', 'desc')
+      .orderBy('f.id')
+      .execute();
+    return rows
+      .map(toItem)
+      .filter((i) => containsQuery(i.label, query) || containsQuery(i.text, query))
+      .slice(0, Math.max(limit, 0));
   },
   async byIds(db, organizationId, ids) {
     if (ids.length === 0) return [];
