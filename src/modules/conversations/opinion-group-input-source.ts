@@ -92,7 +92,10 @@ export const opinionGroupInputSource: InputSource = {
     return (await toItems(db, organizationId, rows)).filter((g) => wanted.has(g.id));
   },
   async census(db, organizationId, initiativeId) {
-    return { inputs: (await groupsOf(db, organizationId, initiativeId)).length, contributors: [] };
+    // Counting needs no statement texts.
+    const rows = await results(db, organizationId).where('c.initiative_id', '=', initiativeId).execute();
+    const inputs = rows.reduce((n, r) => n + (JSON.parse(r.result) as StoredAnalysis).groups.length, 0);
+    return { inputs, contributors: [] };
   },
   async ofParticipant() {
     return [];
