@@ -111,7 +111,8 @@ describe.each(engines)('my participation on %s', (engine) => {
     expect(stopped.body).toContain('You will get no more mail about what becomes of your input.');
     expect(stopped.body).toContain('Send me these mails again');
     let exported = JSON.parse((await client.get(`/o/${s.org.slug}/me/data.json`)).body) as MyDataExport;
-    expect(exported.followUpMail).toEqual({ unsubscribed: true, unsubscribedAt: expect.any(String) });
+    expect(exported.followUpMail.unsubscribed).toBe(true);
+    expect(exported.followUpMail.unsubscribedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     const bad = await client.post(`${page}/mail`, { mail: 'maybe' });
     expect(bad.statusCode).toBe(422);
