@@ -208,6 +208,11 @@ describe.each(engines)('follow-up digests through a failing mail server on %s', 
     });
     expect(clicked.status).toBe(200);
     expect(await clicked.json()).toEqual({ unsubscribed: true });
+    // Bo's link opens in Danish, the language of the mail, on any device.
+    const boLink = /(http:\/\/localhost:3000\/o\/[^\s]+\/unsubscribe\/[^\s]+)/.exec(boMail.text)?.[1] ?? '';
+    const boPage = await (await fetch(local(boLink))).text();
+    expect(boPage).toContain('<html lang="da"');
+    expect(boPage).toContain('Du får ikke flere mails fra');
 
     const actor = actorOf(s.staff.facilitator);
     const another = await recordDecision(s.t.db, actor, s.initiative.id, {

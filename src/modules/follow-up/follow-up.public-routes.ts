@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LANG_COOKIE } from '../../platform/http/request-context.js';
+import type { Locale } from '../../platform/i18n.js';
 import { publicPostLimit } from '../../platform/http/security.js';
 import { formToInput } from '../../platform/validation.js';
 import { pageContext, sendPage } from '../../ui/page-context.js';
@@ -19,6 +21,16 @@ const NOTICES = ['mailOn', 'mailOff'] as const;
 /** Personal pages must not linger in shared caches or the back-forward cache of a library PC. */
 function privatePage(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
+}
+
+/**
+ * Someone following a mail's link may be on any device: unless they chose a language here, the page
+ * speaks the language their mail was written in.
+ */
+function speakTheMailsLanguage(req: FastifyRequest, locale: Locale | null): void {
+  if (!locale || req.cookies[LANG_COOKIE]) return;
+  req.locale = locale;
+  req.t = req.server.deps.i18n.getFixedT(locale);
 }
 
 /** Participant pages: "My participation" (behind the participant cookie) and the unsubscribe link (no sign-in). */
@@ -54,6 +66,7 @@ export async function followUpPublicRoutes(app: FastifyInstance): Promise<void> 
   app.get<TokenParams>('/o/:org/unsubscribe/:token', async (req, reply) => {
     const org = await getOrganizationBySlug(db, req.params.org);
     const link = await checkUnsubscribeLink(db, config.sessionSecret, org.id, req.params.token);
+    speakTheMailsLanguage(req, link.locale);
     privatePage(reply);
     return sendPage(
       reply,

@@ -180,6 +180,10 @@ describe.each(engines)('my participation on %s', (engine) => {
       if (oneClick.statusCode !== 414)
         expect(oneClick.headers['content-type']).toContain('application/problem+json');
     }
+    const doc = (await s.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(doc.paths)).toContain('/api/v1/follow-up/{org}/unsubscribe/{token}');
     const unknownOrg = await new FormClient(s.t.app).get(`/o/no-such-org/unsubscribe/${token}`);
     expect(unknownOrg.statusCode).toBe(404);
     const rows = await s.t.db.selectFrom('follow_up_subscriptions').selectAll().execute();

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n.js';
 import { findCurrentParticipant } from '../participants/find-current-participant.js';
 import { findUnsubscribedAt, saveSubscription } from './follow-up.repository.js';
 import { participantOfToken } from './unsubscribe-token.js';
@@ -10,6 +11,8 @@ export interface UnsubscribeLink {
   /** The participant behind it, or null when they erased their data (nothing is sent to them anyway). */
   participantId: string | null;
   unsubscribed: boolean;
+  /** The language the participant chose (their mail was written in it), or null when erased. */
+  locale: Locale | null;
 }
 
 /**
@@ -25,10 +28,11 @@ export async function checkUnsubscribeLink(
   const id = participantOfToken(secret, organizationId, token);
   if (!id) throw new AppError('unsubscribe_link_invalid');
   const participant = await findCurrentParticipant(db, organizationId, id);
-  if (!participant) return { participantId: null, unsubscribed: true };
+  if (!participant) return { participantId: null, unsubscribed: true, locale: null };
   return {
     participantId: participant.id,
     unsubscribed: (await findUnsubscribedAt(db, organizationId, participant.id)) !== null,
+    locale: participant.locale,
   };
 }
 
