@@ -28,6 +28,10 @@ export interface Config {
   mailPollMs: number;
   /** Trust X-Forwarded-* from a reverse proxy (only behind one: otherwise clients could fake their address). */
   trustProxy: boolean;
+  /** Minutes a contributor's news must stay unchanged before their follow-up digest is written. */
+  followUpQuietMinutes: number;
+  /** How often the follow-up digest job runs, in milliseconds. */
+  followUpPollMs: number;
 }
 
 /** An environment variable as documented in the README's configuration table. */
@@ -91,6 +95,12 @@ export const environment: EnvVar[] = [
     description:
       'trust X-Forwarded-For from a reverse proxy (set only behind one; rate limits use the client address)',
   },
+  {
+    name: 'FOLLOW_UP_QUIET_MINUTES',
+    default: '10',
+    description: 'minutes without new decision links before a contributor gets their follow-up digest',
+  },
+  { name: 'FOLLOW_UP_POLL_MS', default: '60000', description: 'how often follow-up digests are written' },
 ];
 
 function secretFor(sqlitePath: string, env: NodeJS.ProcessEnv): string {
@@ -146,5 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 20),
     mailPollMs: int('MAIL_POLL_MS', env.MAIL_POLL_MS, 5000),
     trustProxy: bool(env.TRUST_PROXY, false),
+    followUpQuietMinutes: int('FOLLOW_UP_QUIET_MINUTES', env.FOLLOW_UP_QUIET_MINUTES, 10),
+    followUpPollMs: int('FOLLOW_UP_POLL_MS', env.FOLLOW_UP_POLL_MS, 60_000),
   };
 }

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createI18n } from './platform/i18n.js';
 import { startMailLoop } from './platform/mail/mail-loop.js';
 import { startTallyLoop } from './modules/surveys/tally-loop.js';
+import { startFollowUpLoop } from './modules/follow-up/follow-up-loop.js';
 import { AppError } from './platform/errors.js';
 import { seedDemo, DEMO_PASSWORD } from './modules/demo/seed-demo.js';
 import { createApiTokenForEmail } from './modules/staff/create-api-token.js';
@@ -40,9 +41,11 @@ program
     const app = await buildApp({ config, db, engine, i18n: createI18n() });
     const stopMail = startMailLoop(db, config, app.log);
     const stopTallies = startTallyLoop(db, app.log);
+    const stopFollowUp = startFollowUpLoop(db, config, app.deps.i18n, app.log);
     app.addHook('onClose', async () => {
       await stopMail();
       await stopTallies();
+      await stopFollowUp();
       await db.destroy();
     });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

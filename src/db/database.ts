@@ -40,6 +40,7 @@ import type {
   DecisionsTable,
   InputReviewsTable,
 } from '../modules/decisions/decisions.table.js';
+import type { FollowUpSubscriptionsTable } from '../modules/follow-up/follow-up.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -231,6 +232,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Extra header lines as a JSON object (e.g. List-Unsubscribe), or null. */
+  headers: string | null;
 }
 
 /** Every table of the platform. Modules add theirs here as they land. */
@@ -282,6 +285,7 @@ export interface Database {
   decisions: DecisionsTable;
   decision_links: DecisionLinksTable;
   input_reviews: InputReviewsTable;
+  follow_up_subscriptions: FollowUpSubscriptionsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -76,6 +76,15 @@ export function ParticipantLayout(props: {
               ) : (
                 ''
               )}
+              {org ? (
+                <li>
+                  <a href={`/o/${org.slug}/me/participation`} safe>
+                    {ctx.t('layout.myParticipation')}
+                  </a>
+                </li>
+              ) : (
+                ''
+              )}
             </ul>
           </nav>
           <LanguageSwitch ctx={ctx} />

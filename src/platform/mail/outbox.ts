@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  /** Extra header lines (e.g. List-Unsubscribe); the sender passes them on unchanged. */
+  headers?: Record<string, string> | null;
 }
 
 /** Puts a message in the outbox, in the caller's transaction. Returns its id. */
@@ -29,6 +31,7 @@ export async function enqueueMail(db: Db, mail: OutgoingMail): Promise<string> {
       last_error: null,
       created_at: now,
       sent_at: null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
     })
     .execute();
   return id;

@@ -11,6 +11,7 @@ export interface MailTransport {
     text: string;
     html?: string;
     messageId?: string;
+    headers?: Record<string, string>;
   }): Promise<unknown>;
 }
 
@@ -85,6 +86,7 @@ export async function sendDueMail(
         subject: message.subject,
         text: message.text_body,
         ...(message.html_body ? { html: message.html_body } : {}),
+        ...(message.headers ? { headers: JSON.parse(message.headers) as Record<string, string> } : {}),
         messageId: `<${message.id}@${options.messageIdDomain}>`,
       });
       await db

@@ -10,6 +10,7 @@ import { MyConversationsSection } from '../../conversations/views/my-conversatio
 import { MyIdeasSection } from '../../ideas/views/my-ideas.js';
 import { MyPrototypeFeedbackSection } from '../../prototypes/views/my-feedback.js';
 import { MySurveyResponsesSection } from '../../surveys/views/my-survey-responses.js';
+import { MyParticipationLink } from '../../follow-up/views/my-participation-link.js';
 
 /** "My data": everything held, the forms to change it, the download and the erasure. */
 export function MyDataPage(props: {
@@ -132,6 +133,7 @@ export function MyDataPage(props: {
       <MySurveyResponsesSection ctx={ctx} responses={data.surveyResponses} />
       <MyIdeasSection ctx={ctx} ideas={data.ideas} />
       <MyPrototypeFeedbackSection ctx={ctx} feedback={data.prototypeFeedback} />
+      <MyParticipationLink ctx={ctx} orgSlug={org.slug} />
 
       <h2 safe>{t('participants:me.editTitle')}</h2>
       <ErrorSummary ctx={ctx} form={props.detailsForm} labels={contactLabels(ctx)} />

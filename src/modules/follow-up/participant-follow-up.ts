@@ -1,0 +1,30 @@
+import type { Db } from '../../db/database.js';
+import { deleteSubscription, findUnsubscribedAt } from './follow-up.repository.js';
+
+// The participant's side of follow-up mail, called by the participants module's "My data" use cases
+// (which have already established who the participant is).
+
+/** Whether the participant unsubscribed from follow-up mail, as their data export carries it. */
+export interface MyFollowUpMail {
+  unsubscribed: boolean;
+  unsubscribedAt: string | null;
+}
+
+/** The participant's follow-up mail choice in the organization. */
+export async function getMyFollowUpMail(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<MyFollowUpMail> {
+  const unsubscribedAt = await findUnsubscribedAt(db, organizationId, participantId);
+  return { unsubscribed: unsubscribedAt !== null, unsubscribedAt };
+}
+
+/** Forgets the participant's follow-up mail choice; part of erasure, in its transaction. */
+export async function forgetMyFollowUpMail(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<void> {
+  await deleteSubscription(db, organizationId, participantId);
+}
