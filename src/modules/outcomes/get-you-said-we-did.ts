@@ -2,10 +2,7 @@ import type { Db } from '../../db/database.js';
 import { authorize, type StaffActor } from '../../platform/actor.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
 import type { Initiative } from '../initiatives/initiatives.table.js';
-import {
-  getPublicInitiative,
-  listPublicInitiativesWithResults,
-} from '../initiatives/public-initiatives.js';
+import { getPublicInitiative, listPublicInitiativesWithResults } from '../initiatives/public-initiatives.js';
 import { getOrganization } from '../organizations/get-organization.js';
 import { buildOutcomes, type InitiativeOutcomes } from './build-outcomes.js';
 import { outcomeRules } from './outcomes.policy.js';

@@ -24,7 +24,10 @@ const DecisionOutcomeView = Type.Object({
     }),
     contributors: Type.Union([Type.Integer(), Type.Null()], { description: 'null when suppressed' }),
     inputs: Type.Array(
-      Type.Object({ kind: Type.Unsafe<InputKind>({ type: 'string', enum: [...inputKinds] }), count: Type.Integer() }),
+      Type.Object({
+        kind: Type.Unsafe<InputKind>({ type: 'string', enum: [...inputKinds] }),
+        count: Type.Integer(),
+      }),
     ),
     quotes: Type.Array(Type.String(), {
       description: 'at most 3, only from contributors who agreed to be quoted, without names',

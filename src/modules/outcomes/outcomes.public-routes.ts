@@ -8,11 +8,14 @@ import { InitiativeOutcomesPage, OrganizationOutcomesPage } from './views/you-sa
 export async function outcomePublicRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
 
-  app.get<{ Params: { org: string; slug: string } }>('/o/:org/i/:slug/you-said-we-did', async (req, reply) => {
-    const org = await getOrganizationBySlug(db, req.params.org);
-    const outcomes = await getPublicYouSaidWeDid(db, org, req.params.slug, req.locale);
-    return sendPage(reply, InitiativeOutcomesPage({ ctx: pageContext(req, reply), org, outcomes }));
-  });
+  app.get<{ Params: { org: string; slug: string } }>(
+    '/o/:org/i/:slug/you-said-we-did',
+    async (req, reply) => {
+      const org = await getOrganizationBySlug(db, req.params.org);
+      const outcomes = await getPublicYouSaidWeDid(db, org, req.params.slug, req.locale);
+      return sendPage(reply, InitiativeOutcomesPage({ ctx: pageContext(req, reply), org, outcomes }));
+    },
+  );
 
   app.get<{ Params: { org: string } }>('/o/:org/you-said-we-did', async (req, reply) => {
     const org = await getOrganizationBySlug(db, req.params.org);

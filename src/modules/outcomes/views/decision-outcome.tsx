@@ -7,13 +7,29 @@ type Level = 2 | 3 | 4 | 5;
 export function Heading(props: { level: Level; id?: string; text: string }): JSX.Element {
   switch (props.level) {
     case 2:
-      return <h2 id={props.id} safe>{props.text}</h2>;
+      return (
+        <h2 id={props.id} safe>
+          {props.text}
+        </h2>
+      );
     case 3:
-      return <h3 id={props.id} safe>{props.text}</h3>;
+      return (
+        <h3 id={props.id} safe>
+          {props.text}
+        </h3>
+      );
     case 4:
-      return <h4 id={props.id} safe>{props.text}</h4>;
+      return (
+        <h4 id={props.id} safe>
+          {props.text}
+        </h4>
+      );
     case 5:
-      return <h5 id={props.id} safe>{props.text}</h5>;
+      return (
+        <h5 id={props.id} safe>
+          {props.text}
+        </h5>
+      );
   }
 }
 
