@@ -275,4 +275,11 @@ describe.each(engines)('you said, we did on %s', (engine) => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
   });
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await s.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get?: { tags?: string[] } }>;
+    }>();
+    expect(doc.paths['/api/v1/initiatives/{id}/you-said-we-did']?.get?.tags).toEqual(['outcomes']);
+  });
 });
