@@ -35,6 +35,7 @@ describe.each(engines)('you said, we did on %s', (engine) => {
   let bare: Decision;
   let draft: Initiative;
   let inviteOnly: Initiative;
+  const clients: Partial<Record<string, FormClient>> = {};
   const words = {
     ann: 'Ann wrote: a roof keeps the rain off while we wait',
     bo: 'Bo wrote: the stop is too dark at night',
@@ -62,6 +63,7 @@ describe.each(engines)('you said, we did on %s', (engine) => {
       const client = await joinAsParticipant(s.t.app, s.org.slug, s.initiative.slug, {
         ...(consent ? { quoteConsent: 'true' } : {}),
       });
+      clients[name] = client;
       return postParticipantIdea(
         db,
         s.org.id,
@@ -281,5 +283,20 @@ describe.each(engines)('you said, we did on %s', (engine) => {
       paths: Record<string, { get?: { tags?: string[] } }>;
     }>();
     expect(doc.paths['/api/v1/initiatives/{id}/you-said-we-did']?.get?.tags).toEqual(['outcomes']);
+  });
+
+  // Last: it changes what the other tests see.
+  it('stops counting and quoting a contributor who erased their data', async () => {
+    const cy = clients.cy!;
+    await cy.submit(`/o/${s.org.slug}/me`, `/o/${s.org.slug}/me/erase`, { confirm: 'erase' });
+    const a = articleOf((await page(pagePath())).body, adopted);
+    // Two known contributors are left, under k = 3.
+    expect(a).toContain('Input from fewer than 3 people.');
+    expect(a).not.toContain(words.cy);
+    await setK(2);
+    const lowered = articleOf((await page(pagePath())).body, adopted);
+    expect(lowered).toContain('2 people contributed:');
+    expect(lowered).toContain(words.ann);
+    expect(lowered).not.toContain(words.cy);
   });
 });
