@@ -9,6 +9,7 @@ import { prototypeCases } from './matrix-cases/prototypes.cases.js';
 import { sprintCases } from './matrix-cases/sprints.cases.js';
 import { experimentCases } from './matrix-cases/experiments.cases.js';
 import { followUpCases } from './matrix-cases/follow-up.cases.js';
+import { outcomeCases } from './matrix-cases/outcomes.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -29,4 +30,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...sprintCases,
   ...experimentCases,
   ...followUpCases,
+  ...outcomeCases,
 };

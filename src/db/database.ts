@@ -167,6 +167,8 @@ export interface ParticipantsTable {
   accessibility_needs: string;
   created_at: string;
   erased_at: string | null;
+  /** 1 when the participant agrees to be quoted without their name on public pages. */
+  quote_consent: number;
 }
 
 export interface InitiativeParticipantsTable {

@@ -28,6 +28,8 @@ import experimentsEn from './en/experiments.json' with { type: 'json' };
 import experimentsDa from './da/experiments.json' with { type: 'json' };
 import followUpEn from './en/followUp.json' with { type: 'json' };
 import followUpDa from './da/followUp.json' with { type: 'json' };
+import outcomesEn from './en/outcomes.json' with { type: 'json' };
+import outcomesDa from './da/outcomes.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -47,6 +49,7 @@ export const resources = {
     sprints: sprintsEn,
     experiments: experimentsEn,
     followUp: followUpEn,
+    outcomes: outcomesEn,
   },
   da: {
     common: commonDa,
@@ -64,6 +67,7 @@ export const resources = {
     sprints: sprintsDa,
     experiments: experimentsDa,
     followUp: followUpDa,
+    outcomes: outcomesDa,
   },
 };
 

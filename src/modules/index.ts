@@ -12,6 +12,7 @@ import { prototypesRoutes } from './prototypes/prototypes.routes.js';
 import { sprintsRoutes } from './sprints/sprints.routes.js';
 import { experimentsRoutes } from './experiments/experiments.routes.js';
 import { followUpRoutes } from './follow-up/follow-up.routes.js';
+import { outcomesRoutes } from './outcomes/outcomes.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -28,4 +29,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   sprintsRoutes,
   experimentsRoutes,
   followUpRoutes,
+  outcomesRoutes,
 ];

@@ -17,6 +17,7 @@ export interface MyDataExport {
     pseudonym: string;
     email: string | null;
     followUp: boolean;
+    quoteConsent: boolean;
     language: string;
     accessibilityNeeds: string;
     createdAt: string;
@@ -64,6 +65,7 @@ export async function exportMyData(
       pseudonym: p.pseudonym,
       email: p.email,
       followUp: p.followUp,
+      quoteConsent: p.quoteConsent,
       language: p.locale,
       accessibilityNeeds: p.accessibilityNeeds,
       createdAt: p.createdAt,

@@ -65,6 +65,7 @@ export async function joinInitiative(
       pseudonym: await newPseudonym(db, organizationId),
       email: input.email ?? null,
       followUp: input.followUp,
+      quoteConsent: input.quoteConsent,
       locale: input.locale ?? fallbackLocale,
       accessibilityNeeds: input.accessibilityNeeds,
     });

@@ -8,6 +8,10 @@ export const ACCESSIBILITY_MAX = 1000;
 export const ContactFields = {
   email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   followUp: Type.Boolean({ default: false, description: 'may we write to the email about what happened' }),
+  quoteConsent: Type.Boolean({
+    default: false,
+    description: 'may we quote their words publicly, without their name',
+  }),
   locale: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('da')])),
   accessibilityNeeds: Type.String({ maxLength: ACCESSIBILITY_MAX, default: '' }),
 };

@@ -30,6 +30,7 @@ function detailsValues(p: Participant): Record<string, unknown> {
   return {
     email: p.email ?? '',
     followUp: p.followUp,
+    quoteConsent: p.quoteConsent,
     locale: p.locale,
     accessibilityNeeds: p.accessibilityNeeds,
   };

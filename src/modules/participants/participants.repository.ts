@@ -12,6 +12,8 @@ export interface NewParticipant {
   pseudonym: string;
   email: string | null;
   followUp: boolean;
+  /** Absent means no: nobody is quoted unless they said so. */
+  quoteConsent?: boolean;
   locale: string;
   accessibilityNeeds: string;
 }
@@ -24,6 +26,7 @@ export async function insertParticipant(db: Db, p: NewParticipant): Promise<Part
     pseudonym: p.pseudonym,
     email: p.email,
     follow_up: p.followUp ? 1 : 0,
+    quote_consent: p.quoteConsent ? 1 : 0,
     locale: p.locale,
     accessibility_needs: p.accessibilityNeeds,
     created_at: nowIso(),
@@ -64,13 +67,20 @@ export async function updateParticipantDetails(
   db: Db,
   organizationId: string,
   id: string,
-  details: { email: string | null; followUp: boolean; locale: string; accessibilityNeeds: string },
+  details: {
+    email: string | null;
+    followUp: boolean;
+    quoteConsent: boolean;
+    locale: string;
+    accessibilityNeeds: string;
+  },
 ): Promise<void> {
   await db
     .updateTable('participants')
     .set({
       email: details.email,
       follow_up: details.followUp ? 1 : 0,
+      quote_consent: details.quoteConsent ? 1 : 0,
       locale: details.locale,
       accessibility_needs: details.accessibilityNeeds,
     })
@@ -87,6 +97,7 @@ export async function anonymizeParticipant(db: Db, organizationId: string, id: s
       pseudonym: ERASED_PSEUDONYM,
       email: null,
       follow_up: 0,
+      quote_consent: 0,
       accessibility_needs: '',
       erased_at: nowIso(),
     })
@@ -242,4 +253,22 @@ export async function listMembersOfInitiative(
     const participant = byId.get(membership.participantId);
     return participant ? [{ participant, membership }] : [];
   });
+}
+
+/** Of these participants, the ones (not erased) who agreed to be quoted without their name. */
+export async function selectQuotableParticipantIds(
+  db: Db,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('participants')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...ids])
+    .where('quote_consent', '=', 1)
+    .where('erased_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
 }

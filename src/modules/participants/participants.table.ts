@@ -11,6 +11,8 @@ export interface Participant {
   pseudonym: string;
   email: string | null;
   followUp: boolean;
+  /** Agrees to be quoted, without their name, on public pages. */
+  quoteConsent: boolean;
   locale: Locale;
   accessibilityNeeds: string;
   createdAt: string;
@@ -81,6 +83,7 @@ export function toParticipant(row: ParticipantsTable): Participant {
     pseudonym: row.pseudonym,
     email: row.email,
     followUp: Number(row.follow_up) === 1,
+    quoteConsent: Number(row.quote_consent) === 1,
     locale: row.locale === 'da' ? 'da' : 'en',
     accessibilityNeeds: row.accessibility_needs,
     createdAt: row.created_at,

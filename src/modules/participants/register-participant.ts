@@ -60,6 +60,7 @@ export async function registerParticipant(
     pseudonym: await newPseudonym(db, actor.organizationId),
     email: input.email ?? null,
     followUp: input.followUp,
+    quoteConsent: input.quoteConsent,
     locale: input.locale ?? 'en',
     accessibilityNeeds: input.accessibilityNeeds,
   });

@@ -9,7 +9,7 @@ import { updateParticipantDetails } from './participants.repository.js';
 /** The details a participant edits on "My data"; an absent email removes it. */
 export const UpdateMyDetailsInput = Type.Object(ContactFields);
 
-/** Changes the participant's own email, follow-up wish, language and accessibility needs. */
+/** Changes the participant's own email, follow-up wish, quote consent, language and accessibility needs. */
 export async function updateMyDetails(
   db: Db,
   organizationId: string,
@@ -23,6 +23,7 @@ export async function updateMyDetails(
   await updateParticipantDetails(db, organizationId, participant.id, {
     email: input.email ?? null,
     followUp: input.followUp,
+    quoteConsent: input.quoteConsent,
     locale: input.locale ?? participant.locale,
     accessibilityNeeds: input.accessibilityNeeds,
   });

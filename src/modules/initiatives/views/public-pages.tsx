@@ -49,6 +49,11 @@ export function OrganizationPage({
       <p class="lead" safe>
         {ctx.t('initiatives:public.orgIntro')}
       </p>
+      <p>
+        <a href={`/o/${org.slug}/you-said-we-did`} safe>
+          {ctx.t('outcomes:title')}
+        </a>
+      </p>
       <h2 safe>{ctx.t('initiatives:public.openInitiatives')}</h2>
       {initiatives.length === 0 ? (
         <p safe>{ctx.t('initiatives:public.noneOpen')}</p>
@@ -157,6 +162,11 @@ export function PublicInitiativePage({
       <p>
         <a href={`/o/${org.slug}/i/${initiative.slug}/prototypes`} safe>
           {t('prototypes:actions.openPublic')}
+        </a>
+      </p>
+      <p>
+        <a href={`/o/${org.slug}/i/${initiative.slug}/you-said-we-did`} safe>
+          {t('outcomes:fromInitiative')}
         </a>
       </p>
       {initiative.status === 'open' ? (

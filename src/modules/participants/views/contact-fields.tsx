@@ -2,7 +2,7 @@ import type { FormState, PageContext } from '../../../ui/page-context.js';
 import { CheckboxField, RadioGroup, TextArea, TextField } from '../../../ui/components.js';
 import { ACCESSIBILITY_MAX } from '../participant-input.js';
 
-/** Email, follow-up, language and accessibility needs: the details a participant may give. */
+/** Email, follow-up, quote consent, language and accessibility needs: the details a participant may give. */
 export function ContactFieldset({
   ctx,
   form,
@@ -26,6 +26,12 @@ export function ContactFieldset({
         hint={t('participants:fields.emailHint')}
       />
       <CheckboxField form={form} name="followUp" label={t('participants:fields.followUp')} />
+      <CheckboxField
+        form={form}
+        name="quoteConsent"
+        label={t('participants:fields.quoteConsent')}
+        hint={t('participants:fields.quoteConsentHint')}
+      />
       <RadioGroup
         form={form}
         name="locale"

@@ -50,6 +50,8 @@ export function MyDataPage(props: {
         <dd safe>{p.email ?? t('participants:notGiven')}</dd>
         <dt safe>{t('participants:fields.followUp')}</dt>
         <dd safe>{p.followUp ? t('participants:yes') : t('participants:no')}</dd>
+        <dt safe>{t('participants:me.quoteConsent')}</dt>
+        <dd safe>{p.quoteConsent ? t('participants:yes') : t('participants:no')}</dd>
         <dt safe>{t('participants:fields.language')}</dt>
         <dd safe>{t(`participants:languages.${p.locale}`)}</dd>
         <dt safe>{t('participants:fields.accessibilityNeeds')}</dt>

@@ -70,6 +70,7 @@ export function contactLabels(ctx: PageContext): Record<string, string> {
   return {
     email: ctx.t('participants:fields.email'),
     followUp: ctx.t('participants:fields.followUp'),
+    quoteConsent: ctx.t('participants:fields.quoteConsent'),
     locale: ctx.t('participants:fields.language'),
     accessibilityNeeds: ctx.t('participants:fields.accessibilityNeeds'),
     consent: ctx.t('participants:fields.consent'),
