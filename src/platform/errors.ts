@@ -28,6 +28,7 @@ export const errorCatalogue = {
   already_supported: 409,
   round_closed: 409,
   already_linked: 409,
+  campaign_already_sent: 409,
   internal: 500,
 } as const;
 
