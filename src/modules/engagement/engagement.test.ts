@@ -277,4 +277,43 @@ describe.each(engines)('engagement on %s', (engine) => {
     ).json<CampaignBody>().report;
     expect(report).toMatchObject({ recipients: 2, cameBack: 1, erased: 1 });
   });
+
+  it('escapes hostile campaign text on its pages and describes the API in OpenAPI', async () => {
+    const facilitator = s.staff.facilitator.client;
+    const created = await facilitator.submit('/staff/engagement', '/staff/engagement/campaigns', {
+      subjectEn: '<script>alert(1)</script>',
+      bodyEn: '<img src=x onerror=alert(1)>',
+      subjectDa: 'Hej',
+      bodyDa: 'Hej',
+    });
+    expect(created.statusCode).toBe(303);
+    const page = await facilitator.get(created.headers.location!);
+    expect(page.body).not.toContain('<script>alert(1)');
+    expect(page.body).not.toContain('<img src=x');
+    expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+    const control = await facilitator.post('/staff/engagement/campaigns', {
+      subjectEn: 'Hello\u0000',
+      bodyEn: 'x'.repeat(5001),
+      subjectDa: 'Hej',
+      bodyDa: 'Hej',
+    });
+    expect(control.statusCode).toBe(422);
+    expect(control.body).toContain('Must be at most 5000 characters');
+
+    const doc = (await s.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/engagement/segments',
+        '/api/v1/engagement/campaigns',
+        '/api/v1/engagement/campaigns/{id}',
+      ]),
+    );
+    const anonymous = await api(s.t.app, undefined, 'GET', '/api/v1/engagement/campaigns');
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+    const unknown = await api(s.t.app, s.staff.admin.token, 'GET', '/api/v1/engagement/campaigns/nope');
+    expect(unknown.statusCode).toBe(404);
+  });
 });

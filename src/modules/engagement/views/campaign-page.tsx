@@ -79,6 +79,11 @@ function Preview(props: {
       ) : (
         ''
       )}
+      {preview.recipients.length === 0 && !props.error ? (
+        <p safe>{t('engagement:errors.nobodyToSend')}</p>
+      ) : (
+        ''
+      )}
       <Form ctx={ctx} action={`/staff/engagement/campaigns/${props.id}/send`}>
         <div class={props.error ? 'field has-error' : 'field'}>
           {props.error ? (
