@@ -49,8 +49,8 @@ export function CampaignList(props: { ctx: PageContext; campaigns: CampaignSumma
                 ? t('engagement:campaigns.sentOn', { date: when(ctx, campaign.sentAt) })
                 : t('engagement:campaigns.draft')}
             </td>
-            <td safe>{report ? fmt(report.total.recipients) : '–'}</td>
-            <td safe>{report ? fmt(report.total.cameBack) : '–'}</td>
+            <td>{report ? fmt(report.total.recipients) : '–'}</td>
+            <td>{report ? fmt(report.total.cameBack) : '–'}</td>
           </tr>
         ))}
       </tbody>
