@@ -11,6 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** What the organization knows of its participants' activity, loaded once per request. */
 export interface ActivityFacts {
   participants: OrganizationParticipant[];
+  /** When each participant last joined an initiative (only those who joined one). */
+  lastJoined: Map<string, string>;
   /** Each participant's latest activity per input source (one time per source that knows them). */
   latestBySource: Map<string, string[]>;
 }
@@ -29,7 +31,10 @@ export async function loadActivityFacts(db: Db, organizationId: string): Promise
       latestBySource.set(participantId, list);
     }
   }
-  return { participants, latestBySource };
+  const lastJoined = new Map(
+    participants.flatMap((p) => (p.lastJoinedAt ? [[p.id, p.lastJoinedAt] as const] : [])),
+  );
+  return { participants, lastJoined, latestBySource };
 }
 
 /** A participant's latest contribution over every source, or null when they never contributed. */
@@ -52,7 +57,7 @@ export async function recipientActivityTimes(
   sentAt: string,
   cache: Map<string, string[]>,
 ): Promise<string[]> {
-  const joined = facts.participants.find((p) => p.id === participantId)?.lastJoinedAt;
+  const joined = facts.lastJoined.get(participantId);
   const times = [...(facts.latestBySource.get(participantId) ?? []), ...(joined ? [joined] : [])];
   if (cameBack(sentAt, times)) return times;
   const windowEnd = Date.parse(sentAt) + CAME_BACK_WINDOW_DAYS * DAY_MS;
