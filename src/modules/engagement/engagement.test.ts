@@ -137,6 +137,7 @@ describe.each(engines)('engagement on %s', (engine) => {
     const facilitator = s.staff.facilitator.client;
     const form = await facilitator.get('/staff/engagement');
     expect(form.body).toContain('We miss you at');
+    const campaignsBefore = (await s.t.db.selectFrom('engagement_campaigns').select('id').execute()).length;
     const empty = await facilitator.post('/staff/engagement/campaigns', {
       subjectEn: '',
       bodyEn: 'Come back',
@@ -145,6 +146,9 @@ describe.each(engines)('engagement on %s', (engine) => {
     });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toMatch(/id="f-subjectEn-error"[^>]*>Enter a value/);
+    expect((await s.t.db.selectFrom('engagement_campaigns').select('id').execute()).length).toBe(
+      campaignsBefore,
+    );
 
     const created = await facilitator.post('/staff/engagement/campaigns', {
       subjectEn: 'We miss you',
