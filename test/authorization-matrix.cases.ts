@@ -10,6 +10,7 @@ import { sprintCases } from './matrix-cases/sprints.cases.js';
 import { experimentCases } from './matrix-cases/experiments.cases.js';
 import { followUpCases } from './matrix-cases/follow-up.cases.js';
 import { outcomeCases } from './matrix-cases/outcomes.cases.js';
+import { engagementCases } from './matrix-cases/engagement.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -31,4 +32,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...experimentCases,
   ...followUpCases,
   ...outcomeCases,
+  ...engagementCases,
 };

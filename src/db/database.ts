@@ -41,6 +41,11 @@ import type {
   InputReviewsTable,
 } from '../modules/decisions/decisions.table.js';
 import type { FollowUpSubscriptionsTable } from '../modules/follow-up/follow-up.table.js';
+import type {
+  EngagementCampaignRecipientsTable,
+  EngagementCampaignsTable,
+  EngagementSettingsTable,
+} from '../modules/engagement/engagement.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -288,6 +293,9 @@ export interface Database {
   decision_links: DecisionLinksTable;
   input_reviews: InputReviewsTable;
   follow_up_subscriptions: FollowUpSubscriptionsTable;
+  engagement_settings: EngagementSettingsTable;
+  engagement_campaigns: EngagementCampaignsTable;
+  engagement_campaign_recipients: EngagementCampaignRecipientsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -30,6 +30,8 @@ import followUpEn from './en/followUp.json' with { type: 'json' };
 import followUpDa from './da/followUp.json' with { type: 'json' };
 import outcomesEn from './en/outcomes.json' with { type: 'json' };
 import outcomesDa from './da/outcomes.json' with { type: 'json' };
+import engagementEn from './en/engagement.json' with { type: 'json' };
+import engagementDa from './da/engagement.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -50,6 +52,7 @@ export const resources = {
     experiments: experimentsEn,
     followUp: followUpEn,
     outcomes: outcomesEn,
+    engagement: engagementEn,
   },
   da: {
     common: commonDa,
@@ -68,6 +71,7 @@ export const resources = {
     experiments: experimentsDa,
     followUp: followUpDa,
     outcomes: outcomesDa,
+    engagement: engagementDa,
   },
 };
 

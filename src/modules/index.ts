@@ -13,6 +13,7 @@ import { sprintsRoutes } from './sprints/sprints.routes.js';
 import { experimentsRoutes } from './experiments/experiments.routes.js';
 import { followUpRoutes } from './follow-up/follow-up.routes.js';
 import { outcomesRoutes } from './outcomes/outcomes.routes.js';
+import { engagementRoutes } from './engagement/engagement.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -30,4 +31,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   experimentsRoutes,
   followUpRoutes,
   outcomesRoutes,
+  engagementRoutes,
 ];

@@ -29,6 +29,7 @@ export const errorCatalogue = {
   round_closed: 409,
   already_linked: 409,
   unsubscribe_link_invalid: 404,
+  campaign_already_sent: 409,
   internal: 500,
 } as const;
 

@@ -111,6 +111,9 @@ export function StaffLayout(props: { ctx: PageContext; title: string; children: 
     ['/staff', ctx.t('layout.dashboard')],
     ['/staff/initiatives', ctx.t('layout.initiatives')],
     ['/staff/team', ctx.t('layout.team')],
+    ...(ctx.staff && ctx.staff.role !== 'frontline'
+      ? ([['/staff/engagement', ctx.t('engagement:nav')]] as [string, string][])
+      : []),
     ...(isAdmin
       ? ([
           ['/staff/demographics', ctx.t('layout.demographics')],

@@ -12,6 +12,7 @@ import { unlinkMyIdeaContributions } from '../ideas/participant-ideas.js';
 import { unlinkMyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 import { unlinkMyDecisionLinks } from '../decisions/participant-links.js';
 import { forgetMyFollowUpMail } from '../follow-up/participant-follow-up.js';
+import { anonymizeMyCampaignMails } from '../engagement/participant-campaigns.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -44,6 +45,7 @@ export async function eraseMyData(
   await unlinkMyPrototypeFeedback(db, organizationId, participant.id);
   await unlinkMyDecisionLinks(db, organizationId, participant.id);
   await forgetMyFollowUpMail(db, organizationId, participant.id);
+  await anonymizeMyCampaignMails(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

@@ -7,6 +7,7 @@ import type { MyConversationContributions } from '../conversations/participant-c
 import type { MyIdeaContributions } from '../ideas/participant-ideas.js';
 import type { MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 import { getMyFollowUpMail, type MyFollowUpMail } from '../follow-up/participant-follow-up.js';
+import type { MyCampaignMail } from '../engagement/participant-campaigns.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -46,6 +47,7 @@ export interface MyDataExport {
   prototypeFeedback: MyPrototypeFeedback[];
   /** Whether they unsubscribed from mail about what became of their input. */
   followUpMail: MyFollowUpMail;
+  campaignMails: MyCampaignMail[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -99,5 +101,6 @@ export async function exportMyData(
     ideas: data.ideas,
     prototypeFeedback: data.prototypeFeedback,
     followUpMail: await getMyFollowUpMail(db, organization.id, p.id),
+    campaignMails: data.campaignMails,
   };
 }
