@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Locale } from '../../platform/i18n.js';
 import { mailedSince } from './engagement.repository.js';
 import { segmentOrganization } from './get-segments.js';
+import { unsubscribedParticipants } from '../follow-up/participant-follow-up.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,7 +22,7 @@ export interface CampaignRecipient {
 export interface RecipientPreview {
   recipients: CampaignRecipient[];
   lapsed: number;
-  /** Lapsed, but did not agree to follow-up or gave no address. */
+  /** Lapsed, but did not agree to follow-up, gave no address or unsubscribed from follow-up mail. */
   noConsent: number;
   /** Lapsed and reachable, but sent a campaign mail in the last 30 days. */
   recentlyMailed: number;
@@ -29,8 +30,8 @@ export interface RecipientPreview {
 
 /**
  * The lapsed participants a "we miss you" mail may go to now: not erased, agreed to follow-up, with
- * an address, and not sent any campaign mail in the last 30 days. (Participants have no separate
- * unsubscribe flag when this was written; `followUp` is the consent respected, and erasure clears it.)
+ * an address, not unsubscribed from follow-up mail (the link in every follow-up digest), and not sent
+ * any campaign mail in the last 30 days.
  * Internal: the calling use case authorizes the actor.
  */
 export async function campaignRecipients(
@@ -41,6 +42,7 @@ export async function campaignRecipients(
   const { segmented, facts, lapsedAfterDays } = await segmentOrganization(db, organizationId, now);
   const lapsed = segmented.filter((s) => s.segment === 'lapsed');
   const people = new Map(facts.participants.map((p) => [p.id, p]));
+  const unsubscribed = await unsubscribedParticipants(db, organizationId);
   const recent = await mailedSince(
     db,
     organizationId,
@@ -55,7 +57,7 @@ export async function campaignRecipients(
   };
   for (const s of lapsed) {
     const p = people.get(s.id);
-    if (!p || p.erased || !p.followUp || !p.email) {
+    if (!p || p.erased || !p.followUp || !p.email || unsubscribed.has(p.id)) {
       preview.noConsent += 1;
       continue;
     }

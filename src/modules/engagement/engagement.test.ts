@@ -282,6 +282,21 @@ describe.each(engines)('engagement on %s', (engine) => {
     expect(report).toMatchObject({ recipients: 2, cameBack: 1, erased: 1 });
   });
 
+  it('leaves out who unsubscribed from follow-up mail, until they subscribe again', async () => {
+    const later = new Date(Date.now() + 200 * DAY);
+    const ada = idOf(people.active);
+    const ids = async () =>
+      (await campaignRecipients(s.t.db, s.org.id, later)).recipients.map((r) => r.participantId);
+    expect(await ids()).toContain(ada);
+    const page = `/o/${s.org.slug}/me/participation`;
+    const off = await people.active.submit(page, `${page}/mail`, { mail: 'off' });
+    expect(off.statusCode).toBe(303);
+    expect(await ids()).not.toContain(ada);
+    const on = await people.active.submit(page, `${page}/mail`, { mail: 'on' });
+    expect(on.statusCode).toBe(303);
+    expect(await ids()).toContain(ada);
+  });
+
   it('escapes hostile campaign text on its pages and describes the API in OpenAPI', async () => {
     const facilitator = s.staff.facilitator.client;
     const created = await facilitator.submit('/staff/engagement', '/staff/engagement/campaigns', {

@@ -53,3 +53,14 @@ export async function deleteSubscription(
     .where('participant_id', '=', participantId)
     .execute();
 }
+
+/** The participants of the organization who unsubscribed from follow-up mail. */
+export async function listUnsubscribedIds(db: Db, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('follow_up_subscriptions')
+    .select('participant_id')
+    .where('organization_id', '=', organizationId)
+    .where('unsubscribed_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.participant_id);
+}

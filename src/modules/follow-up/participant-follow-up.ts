@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { deleteSubscription, findUnsubscribedAt } from './follow-up.repository.js';
+import { deleteSubscription, findUnsubscribedAt, listUnsubscribedIds } from './follow-up.repository.js';
 
 // The participant's side of follow-up mail, called by the participants module's "My data" use cases
 // (which have already established who the participant is).
@@ -27,4 +27,12 @@ export async function forgetMyFollowUpMail(
   participantId: string,
 ): Promise<void> {
   await deleteSubscription(db, organizationId, participantId);
+}
+
+/**
+ * Who in the organization unsubscribed from follow-up mail: other mail to participants (a "we miss
+ * you" campaign) leaves them out too. Internal: the caller authorizes.
+ */
+export async function unsubscribedParticipants(db: Db, organizationId: string): Promise<Set<string>> {
+  return new Set(await listUnsubscribedIds(db, organizationId));
 }
