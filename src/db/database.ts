@@ -40,6 +40,7 @@ import type {
   DecisionsTable,
   InputReviewsTable,
 } from '../modules/decisions/decisions.table.js';
+import type { InfluenceSettingsTable } from '../modules/influence/influence.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -282,6 +283,7 @@ export interface Database {
   decisions: DecisionsTable;
   decision_links: DecisionLinksTable;
   input_reviews: InputReviewsTable;
+  influence_settings: InfluenceSettingsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */
