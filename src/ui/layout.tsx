@@ -102,6 +102,10 @@ export function StaffLayout(props: { ctx: PageContext; title: string; children: 
     ['/staff', ctx.t('layout.dashboard')],
     ['/staff/initiatives', ctx.t('layout.initiatives')],
     ['/staff/team', ctx.t('layout.team')],
+    // The same roles as `influenceRules.view` (the ui layer does not import modules).
+    ...(['admin', 'facilitator', 'analyst'].includes(ctx.staff?.role ?? '')
+      ? ([['/staff/influence', ctx.t('influence:nav')]] as [string, string][])
+      : []),
     ...(isAdmin
       ? ([
           ['/staff/demographics', ctx.t('layout.demographics')],

@@ -143,6 +143,7 @@ describe.each(browserMatrix)(
             '/staff/outbox',
             '/staff/audit',
             '/staff/tokens',
+            '/staff/influence',
           ]) {
             await visit(page, `${server.baseUrl}${path}`);
           }
