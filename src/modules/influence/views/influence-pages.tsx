@@ -77,7 +77,8 @@ function InitiativesSection(props: { ctx: PageContext; view: OrganizationInfluen
       <h2 id="influence-initiatives" safe>
         {t('influence:initiatives')}
       </h2>
-      <figure class="chart">
+      <figure class="chart influence-chart">
+        <figcaption safe>{t('influence:chart.perInitiative')}</figcaption>
         {BarChart({
           id: 'per-initiative',
           title: t('influence:chart.perInitiative'),

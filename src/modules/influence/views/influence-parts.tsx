@@ -94,8 +94,9 @@ export function MetricsFigures(props: {
   ];
   return (
     <>
-      <div class="cards influence-charts">
+      <div class="influence-charts">
         <figure class="chart">
+          <figcaption safe>{t('influence:chart.shares')}</figcaption>
           {BarChart({
             id: `${props.id}-shares`,
             title: t('influence:chart.shares'),
@@ -111,6 +112,7 @@ export function MetricsFigures(props: {
           })}
         </figure>
         <figure class="chart">
+          <figcaption safe>{t('influence:chart.decisions')}</figcaption>
           {BarChart({
             id: `${props.id}-decisions`,
             title: t('influence:chart.decisions'),
