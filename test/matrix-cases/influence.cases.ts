@@ -26,4 +26,11 @@ export const influenceCases: Record<string, RouteCase> = {
     audience: influenceRules.view,
     request: (_t, f) => ({ path: `/api/v1/initiatives/${f.initiative.id}/influence` }),
   },
+  'PATCH /api/v1/influence/settings': {
+    audience: influenceRules.configure,
+    request: () => ({
+      path: '/api/v1/influence/settings',
+      json: { closedDays: 60, responseSharePercent: 20 },
+    }),
+  },
 };

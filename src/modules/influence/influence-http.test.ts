@@ -157,6 +157,24 @@ describe.each(engines)('influence pages and API on %s', (engine) => {
     s.staff.analyst.client.cookies.delete('er_lang');
   });
 
+  it('an admin changes one threshold through the API; bad values are problem details', async () => {
+    const url = '/api/v1/influence/settings';
+    expect((await api(s.t.app, s.staff.analyst.token, 'PATCH', url, { closedDays: 5 })).statusCode).toBe(403);
+    const bad = await api(s.t.app, s.staff.admin.token, 'PATCH', url, { closedDays: 5000 });
+    expect(bad.statusCode).toBe(422);
+    expect(String(bad.headers['content-type'])).toContain('application/problem+json');
+    const before = await api(s.t.app, s.staff.admin.token, 'GET', '/api/v1/influence');
+    const kept = before.json<{ thresholds: { closedDays: number } }>().thresholds.closedDays;
+    const changed = await api(s.t.app, s.staff.admin.token, 'PATCH', url, { responseSharePercent: 25 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ closedDays: kept, responseSharePercent: 25 });
+    const other = await api(s.t.app, s.otherAdmin.token, 'GET', '/api/v1/influence');
+    expect(other.json<{ thresholds: unknown }>().thresholds).toEqual({
+      closedDays: 60,
+      responseSharePercent: 20,
+    });
+  });
+
   it('hides one organization’s figures from another and documents both routes', async () => {
     const other = await api(
       s.t.app,
@@ -172,7 +190,11 @@ describe.each(engines)('influence pages and API on %s', (engine) => {
       paths: Record<string, unknown>;
     }>();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/influence', '/api/v1/initiatives/{id}/influence']),
+      expect.arrayContaining([
+        '/api/v1/influence',
+        '/api/v1/initiatives/{id}/influence',
+        '/api/v1/influence/settings',
+      ]),
     );
   });
 });

@@ -23,15 +23,22 @@ export async function getInfluenceThresholds(
 
 /**
  * Sets the organization's token-risk thresholds from a form or JSON body: `closedDays` a whole
- * number of days 0–3650, `responseSharePercent` a whole percentage 0–100.
+ * number of days 0–3650, `responseSharePercent` a whole percentage 0–100. With `partial`, a field
+ * left out keeps its current value.
  */
 export async function saveInfluenceThresholds(
   db: Db,
   actor: StaffActor | undefined,
   body: unknown,
+  options: { partial?: boolean } = {},
 ): Promise<TokenRiskThresholds> {
   authorize(actor, influenceRules.configure);
-  const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const given = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const current = options.partial
+    ? ((await findThresholds(db, actor.organizationId)) ?? defaultThresholds)
+    : {};
+  const raw: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(given)) if (v !== undefined) raw[k] = v;
   const fields = ['closedDays', 'responseSharePercent'] as const;
   const control = fields.filter((f) => typeof raw[f] === 'string' && hasForbiddenCharacters(raw[f]));
   if (control.length > 0) throw invalid(control.map((field) => ({ field, code: 'invalidCharacters' })));

@@ -4,7 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { commonErrors } from '../../platform/http/api-schemas.js';
 import { getInitiativeInfluence, getOrganizationInfluence } from './get-influence.js';
 import { influenceRules } from './influence.policy.js';
-import { InitiativeInfluenceView, OrganizationInfluenceView } from './influence-view.js';
+import { InitiativeInfluenceView, OrganizationInfluenceView, ThresholdsView } from './influence-view.js';
+import { saveInfluenceThresholds } from './influence-settings.js';
 
 const tags = ['influence'];
 const definitions =
@@ -53,5 +54,28 @@ export async function influenceApiRoutes(base: FastifyInstance): Promise<void> {
       const view = await getInitiativeInfluence(db, req.staff, req.params.id);
       return { initiative: view.initiative, thresholds: view.thresholds, metrics: view.metrics };
     },
+  );
+
+  app.patch(
+    '/api/v1/influence/settings',
+    {
+      config: { rule: influenceRules.configure },
+      schema: {
+        tags,
+        summary: 'Change the organization’s token-risk thresholds',
+        description:
+          'For admins. `closedDays`: whole days 0–3650 (default 60); `responseSharePercent`: whole percent 0–100 (default 20). A field left out keeps its value.',
+        body: Type.Object(
+          {
+            closedDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+            responseSharePercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ThresholdsView, ...commonErrors },
+      },
+    },
+    async (req) =>
+      db.transaction().execute((trx) => saveInfluenceThresholds(trx, req.staff, req.body, { partial: true })),
   );
 }
