@@ -218,10 +218,7 @@ export function combineInfluenceData(parts: readonly InfluenceData[]): Influence
 }
 
 /** Checks thresholds typed in by an admin; returns the field codes that are wrong. */
-export function thresholdProblems(raw: {
-  closedDays: unknown;
-  responseSharePercent: unknown;
-}): {
+export function thresholdProblems(raw: { closedDays: unknown; responseSharePercent: unknown }): {
   field: keyof TokenRiskThresholds;
   code: 'required' | 'wholeNumber' | 'outOfRange';
   min: number;
