@@ -11,6 +11,7 @@ import { experimentCases } from './matrix-cases/experiments.cases.js';
 import { followUpCases } from './matrix-cases/follow-up.cases.js';
 import { outcomeCases } from './matrix-cases/outcomes.cases.js';
 import { engagementCases } from './matrix-cases/engagement.cases.js';
+import { influenceCases } from './matrix-cases/influence.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -33,4 +34,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...followUpCases,
   ...outcomeCases,
   ...engagementCases,
+  ...influenceCases,
 };

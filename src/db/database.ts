@@ -46,6 +46,7 @@ import type {
   EngagementCampaignsTable,
   EngagementSettingsTable,
 } from '../modules/engagement/engagement.table.js';
+import type { InfluenceSettingsTable } from '../modules/influence/influence.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -296,6 +297,7 @@ export interface Database {
   engagement_settings: EngagementSettingsTable;
   engagement_campaigns: EngagementCampaignsTable;
   engagement_campaign_recipients: EngagementCampaignRecipientsTable;
+  influence_settings: InfluenceSettingsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

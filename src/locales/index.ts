@@ -32,6 +32,8 @@ import outcomesEn from './en/outcomes.json' with { type: 'json' };
 import outcomesDa from './da/outcomes.json' with { type: 'json' };
 import engagementEn from './en/engagement.json' with { type: 'json' };
 import engagementDa from './da/engagement.json' with { type: 'json' };
+import influenceEn from './en/influence.json' with { type: 'json' };
+import influenceDa from './da/influence.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -53,6 +55,7 @@ export const resources = {
     followUp: followUpEn,
     outcomes: outcomesEn,
     engagement: engagementEn,
+    influence: influenceEn,
   },
   da: {
     common: commonDa,
@@ -72,6 +75,7 @@ export const resources = {
     followUp: followUpDa,
     outcomes: outcomesDa,
     engagement: engagementDa,
+    influence: influenceDa,
   },
 };
 

@@ -14,6 +14,7 @@ import { experimentsRoutes } from './experiments/experiments.routes.js';
 import { followUpRoutes } from './follow-up/follow-up.routes.js';
 import { outcomesRoutes } from './outcomes/outcomes.routes.js';
 import { engagementRoutes } from './engagement/engagement.routes.js';
+import { influenceRoutes } from './influence/influence.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -32,4 +33,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   followUpRoutes,
   outcomesRoutes,
   engagementRoutes,
+  influenceRoutes,
 ];

@@ -114,6 +114,10 @@ export function StaffLayout(props: { ctx: PageContext; title: string; children: 
     ...(ctx.staff && ctx.staff.role !== 'frontline'
       ? ([['/staff/engagement', ctx.t('engagement:nav')]] as [string, string][])
       : []),
+    // The same roles as `influenceRules.view` (the ui layer does not import modules).
+    ...(['admin', 'facilitator', 'analyst'].includes(ctx.staff?.role ?? '')
+      ? ([['/staff/influence', ctx.t('influence:nav')]] as [string, string][])
+      : []),
     ...(isAdmin
       ? ([
           ['/staff/demographics', ctx.t('layout.demographics')],

@@ -144,6 +144,7 @@ describe.each(browserMatrix)(
             '/staff/audit',
             '/staff/tokens',
             '/staff/engagement',
+            '/staff/influence',
           ]) {
             await visit(page, `${server.baseUrl}${path}`);
           }
