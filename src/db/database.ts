@@ -40,6 +40,7 @@ import type {
   DecisionsTable,
   InputReviewsTable,
 } from '../modules/decisions/decisions.table.js';
+import type { PulseAnswersTable, PulseSettingsTable } from '../modules/pulse/pulse.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -282,6 +283,8 @@ export interface Database {
   decisions: DecisionsTable;
   decision_links: DecisionLinksTable;
   input_reviews: InputReviewsTable;
+  pulse_answers: PulseAnswersTable;
+  pulse_settings: PulseSettingsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

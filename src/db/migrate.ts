@@ -17,6 +17,7 @@ import * as sprints from './migrations/2026-11-24T1640-sprints.js';
 import * as experiments from './migrations/2026-11-24T1660-experiments.js';
 import * as decisions from './migrations/2026-11-24T1700-decisions.js';
 import * as inputReviews from './migrations/2026-11-24T1720-input-reviews.js';
+import * as pulse from './migrations/2026-11-24T1840-pulse.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1660-experiments': experiments,
   '2026-11-24T1700-decisions': decisions,
   '2026-11-24T1720-input-reviews': inputReviews,
+  '2026-11-24T1840-pulse': pulse,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

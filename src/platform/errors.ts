@@ -28,6 +28,8 @@ export const errorCatalogue = {
   already_supported: 409,
   round_closed: 409,
   already_linked: 409,
+  pulse_already_answered: 409,
+  pulse_off: 409,
   internal: 500,
 } as const;
 
