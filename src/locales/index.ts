@@ -26,6 +26,8 @@ import sprintsEn from './en/sprints.json' with { type: 'json' };
 import sprintsDa from './da/sprints.json' with { type: 'json' };
 import experimentsEn from './en/experiments.json' with { type: 'json' };
 import experimentsDa from './da/experiments.json' with { type: 'json' };
+import pulseEn from './en/pulse.json' with { type: 'json' };
+import pulseDa from './da/pulse.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -44,6 +46,7 @@ export const resources = {
     prototypes: prototypesEn,
     sprints: sprintsEn,
     experiments: experimentsEn,
+    pulse: pulseEn,
   },
   da: {
     common: commonDa,
@@ -60,6 +63,7 @@ export const resources = {
     prototypes: prototypesDa,
     sprints: sprintsDa,
     experiments: experimentsDa,
+    pulse: pulseDa,
   },
 };
 

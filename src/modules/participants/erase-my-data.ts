@@ -11,6 +11,7 @@ import { unlinkMyConversationContributions } from '../conversations/participant-
 import { unlinkMyIdeaContributions } from '../ideas/participant-ideas.js';
 import { unlinkMyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 import { unlinkMyDecisionLinks } from '../decisions/participant-links.js';
+import { eraseMyPulses } from '../pulse/participant-pulses.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -42,6 +43,7 @@ export async function eraseMyData(
   await unlinkMyIdeaContributions(db, organizationId, participant.id);
   await unlinkMyPrototypeFeedback(db, organizationId, participant.id);
   await unlinkMyDecisionLinks(db, organizationId, participant.id);
+  await eraseMyPulses(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

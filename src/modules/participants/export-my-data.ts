@@ -6,6 +6,7 @@ import type { MySurveyResponse } from '../surveys/participant-responses.js';
 import type { MyConversationContributions } from '../conversations/participant-contributions.js';
 import type { MyIdeaContributions } from '../ideas/participant-ideas.js';
 import type { MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
+import type { MyPulse } from '../pulse/participant-pulses.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -42,6 +43,7 @@ export interface MyDataExport {
   conversationVotes: MyConversationContributions['votes'];
   ideas: MyIdeaContributions;
   prototypeFeedback: MyPrototypeFeedback[];
+  pulses: MyPulse[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -93,5 +95,6 @@ export async function exportMyData(
     conversationVotes: data.conversations.votes,
     ideas: data.ideas,
     prototypeFeedback: data.prototypeFeedback,
+    pulses: data.pulses,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '../conversations/participant-contributions.js';
 import { listMyIdeaContributions, type MyIdeaContributions } from '../ideas/participant-ideas.js';
 import { listMyPrototypeFeedback, type MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
+import { listMyPulses, type MyPulse } from '../pulse/participant-pulses.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
@@ -27,6 +28,8 @@ export interface MyData {
   ideas: MyIdeaContributions;
   /** Their feedback on prototypes. */
   prototypeFeedback: MyPrototypeFeedback[];
+  /** Their answers to the experience pulse after activities. */
+  pulses: MyPulse[];
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -47,6 +50,7 @@ export async function getMyData(
   const conversations = await listMyConversationContributions(db, organizationId, participant.id);
   const ideas = await listMyIdeaContributions(db, organizationId, participant.id);
   const prototypeFeedback = await listMyPrototypeFeedback(db, organizationId, participant.id);
+  const pulses = await listMyPulses(db, organizationId, participant.id);
   return {
     participant,
     demographics: answers.get(participant.id) ?? [],
@@ -56,5 +60,6 @@ export async function getMyData(
     conversations,
     ideas,
     prototypeFeedback,
+    pulses,
   };
 }
