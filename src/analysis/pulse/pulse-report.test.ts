@@ -78,11 +78,17 @@ describe('pulse suppression boundary', () => {
 });
 
 describe('pulse rows that add up to everyone', () => {
-  it('hides the smallest other row when exactly one row is hidden (no differencing)', () => {
-    expect(complementHidden([3, 6, 9], [true, false, false])).toEqual([true, true, false]);
-    // Two hidden rows with people already protect each other; rows without people are never complements.
-    expect(complementHidden([3, 2, 9], [true, true, false])).toEqual([true, true, false]);
-    expect(complementHidden([3, 0, 9], [true, false, false])).toEqual([true, false, true]);
+  it('hides the smallest shown rows while the hidden ones hold 1..k-1 people (no differencing)', () => {
+    expect(complementHidden([3, 6, 9], [true, false, false], 5)).toEqual([true, true, false]);
+    // Hidden rows holding k people together protect each other; rows without people are never complements.
+    expect(complementHidden([3, 2, 9], [true, true, false], 5)).toEqual([true, true, false]);
+    expect(complementHidden([3, 0, 9], [true, false, false], 5)).toEqual([true, false, true]);
+    // Two hidden rows of one person each are still fewer than k together: the rest goes too.
+    expect(complementHidden([1, 1, 9], [true, true, false], 5)).toEqual([true, true, true]);
+    // k-1 hidden together takes a complement; exactly k does not.
+    expect(complementHidden([2, 2, 6, 7], [true, true, false, false], 5)).toEqual([true, true, true, false]);
+    expect(complementHidden([2, 3, 6, 7], [true, true, false, false], 5)).toEqual([true, true, false, false]);
+    expect(complementHidden([0, 6], [true, false], 5)).toEqual([true, false]);
   });
 
   it('hides a segment of k-1 and its complement, shows segments of k', () => {

@@ -1,4 +1,4 @@
-import { checkK, meanEstimate, suppressRows, type Guarded, type MeanEstimate } from '../survey-results/index.js';
+import { checkK, meanEstimate, type Guarded, type MeanEstimate } from '../survey-results/index.js';
 
 // The participant experience pulse, summarised for staff. Pure: fed answers, returns what may be shown.
 //
@@ -6,9 +6,10 @@ import { checkK, meanEstimate, suppressRows, type Guarded, type MeanEstimate } f
 // 1. Gate. A group (everyone, an activity kind, a demographic segment) with fewer than k respondents
 //    shows nothing: no counts, no means, no free text, only "fewer than k".
 // 2. Question gate. Inside a shown group, a question answered by fewer than k shows no numbers.
-// 3. Complements. Activity kinds and the segments of one attribute add up to everyone; when exactly one
-//    of them is hidden (as a group, or for a question), the smallest other one with respondents is
-//    hidden too, or everyone minus the shown ones would give it away (rule 4 of the survey results).
+// 3. Complements. Activity kinds and the segments of one attribute add up to everyone; while the hidden
+//    ones (as groups, or for a question) hold between 1 and k-1 people together, the smallest shown one
+//    with people is hidden too, or everyone minus the shown ones would describe fewer than k people
+//    (a stricter form of rule 4 of the survey results).
 // Means and 95% intervals reuse the survey results' t-based estimate (unweighted).
 
 /** The three pulse questions, in the order they are asked. */
@@ -109,31 +110,40 @@ function shownGroup(
   };
 }
 
-/** Rule 3 for one column: adds the smallest shown row with people when exactly one hidden row has people. */
-export function complementHidden(counts: readonly number[], hidden: readonly boolean[]): boolean[] {
+/**
+ * Rule 3 for one column of rows adding up to a shown total: while the hidden rows together hold
+ * between 1 and k-1 people, the smallest shown row with people is hidden as well, so everyone minus
+ * the shown rows never describes fewer than k people (this includes the lone hidden row of rule 4 of
+ * the survey results, and also two hidden rows of one person each).
+ */
+export function complementHidden(counts: readonly number[], hidden: readonly boolean[], k: number): boolean[] {
   const out = [...hidden];
-  const lone = counts.filter((n, i) => out[i] && n > 0).length === 1;
-  if (!lone) return out;
-  let best: number | undefined;
-  counts.forEach((n, i) => {
-    if (!out[i] && n > 0 && (best === undefined || n < (counts[best] ?? 0))) best = i;
-  });
-  if (best !== undefined) out[best] = true;
+  const hiddenPeople = () => counts.reduce((sum, n, i) => sum + (out[i] ? n : 0), 0);
+  while (hiddenPeople() > 0 && hiddenPeople() < k) {
+    let best: number | undefined;
+    counts.forEach((n, i) => {
+      if (!out[i] && n > 0 && (best === undefined || n < (counts[best] ?? 0))) best = i;
+    });
+    if (best === undefined) break;
+    out[best] = true;
+  }
   return out;
 }
 
 /** Rows that add up to everyone (kinds, or the segments of one attribute), suppressed together. */
 export function summariseRows(rows: readonly (readonly PulseAnswer[])[], k: number): PulseGroup[] {
   checkK(k);
-  const groupHidden = suppressRows(
-    rows.map((r) => r.length),
+  const sizes = rows.map((r) => r.length);
+  const groupHidden = complementHidden(
+    sizes,
+    sizes.map((n) => n < k),
     k,
   );
   const hiddenByQuestion = new Map<PulseQuestion, boolean[]>();
   for (const q of PULSE_QUESTIONS) {
     const counts = rows.map((r) => questionResult(r, q).respondents);
     const hidden = counts.map((n, i) => (groupHidden[i] ?? false) || n < k);
-    hiddenByQuestion.set(q, complementHidden(counts, hidden));
+    hiddenByQuestion.set(q, complementHidden(counts, hidden, k));
   }
   return rows.map((answers, i) => {
     if (groupHidden[i]) return { suppressed: true, k };
