@@ -5,6 +5,7 @@ import { errorDetail } from '../../platform/problem.js';
 import { formToInput } from '../../platform/validation.js';
 import { emptyForm, formErrors, pageContext, sendPage, type FormState } from '../../ui/page-context.js';
 import { getOrganizationBySlug } from '../organizations/get-organization.js';
+import { getPublicInitiative } from '../initiatives/public-initiatives.js';
 import { participantIdFrom } from '../participants/participant-cookie.js';
 import { joinPagePath } from '../participants/paths.js';
 import { answerPulse } from './answer-pulse.js';
@@ -108,6 +109,7 @@ export async function pulsePublicRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<PulseParams>('/o/:org/i/:slug/pulse/thanks', async (req, reply) => {
     const org = await getOrganizationBySlug(db, req.params.org);
+    await getPublicInitiative(db, org.id, req.params.slug);
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,

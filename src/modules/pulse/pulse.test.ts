@@ -179,7 +179,7 @@ describe.each(engines)('experience pulse on %s', (engine) => {
       const sent = await person.post(pulse, {
         heard: String(district === 'south' ? 1 : 5),
         easy: '4',
-        comment: `${district ?? 'unknown'} voice ${i}`,
+        comment: `${district ?? 'unknown'} voice ${i}${i === 1 ? ' <script>alert(1)</script>' : ''}`,
       });
       expect(sent.statusCode).toBe(303);
     }
@@ -191,6 +191,8 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     expect(page.body).toContain('Answers: 6');
     expect(page.body).toContain('role="img"');
     expect(page.body).toContain('north voice 0');
+    expect(page.body).toContain('north voice 1 &lt;script>alert(1)&lt;/script>');
+    expect(page.body).not.toContain('<script>alert(1)');
     // South (2) and not answered (1) are below k = 3: no numbers, no free text.
     expect(page.body).toContain('fewer than 3');
     expect(page.body).toContain('By District');
