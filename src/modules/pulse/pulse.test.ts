@@ -221,6 +221,14 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     expect(body.byKind.find((r) => r.kind === 'ideas')?.group).toMatchObject({ respondents: 6 });
     expect(body.byKind.find((r) => r.kind === 'survey')?.group).toEqual({ suppressed: true, k: 3 });
     await s.t.db.updateTable('organizations').set({ small_cell_k: 5 }).where('id', '=', s.org.id).execute();
+
+    const doc = (await s.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get?: { tags?: string[] } }>;
+    }>();
+    expect(doc.paths['/api/v1/initiatives/{id}/pulse']?.get?.tags).toEqual(['pulse']);
+    const foreign = await api(s.t.app, s.otherAdmin.token, 'GET', `/api/v1/initiatives/${s.initiative.id}/pulse`);
+    expect(foreign.statusCode).toBe(404);
+    expect(String(foreign.headers['content-type'])).toContain('application/problem+json');
   });
 
   it('exports a participant’s pulses with their data and erases them with it', async () => {
