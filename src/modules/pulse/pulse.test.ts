@@ -190,6 +190,10 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Answers: 6');
     expect(page.body).toContain('role="img"');
+    // Each shown activity kind has its own bars; a kind without answers has none.
+    expect(page.body).toContain('Answers per point: Idea board');
+    expect(page.body).toContain('id="chart-ideas-heard-title"');
+    expect(page.body).not.toContain('Answers per point: Survey');
     expect(page.body).toContain('north voice 0');
     expect(page.body).toContain('north voice 1 &lt;script>alert(1)&lt;/script>');
     expect(page.body).not.toContain('<script>alert(1)');

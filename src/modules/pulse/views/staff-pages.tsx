@@ -125,6 +125,18 @@ export function PulseReportPage(
           {t('pulse:staff.byKind')}
         </h2>
         <GroupTable ctx={ctx} caption={t('pulse:staff.meanCaption')} rows={kindRows} />
+        {report.byKind.map(({ kind, group }) =>
+          group.suppressed ? (
+            ''
+          ) : (
+            <details class="pulse-distribution">
+              <summary safe>{t('pulse:staff.distributionOf', { group: t(`pulse:kinds.${kind}`) })}</summary>
+              {PULSE_QUESTIONS.map((q) => (
+                <QuestionBlock ctx={ctx} id={`chart-${kind}-${q}`} question={q} result={group.questions[q]} />
+              ))}
+            </details>
+          ),
+        )}
         <Comments ctx={ctx} groups={kindRows} />
       </section>
       <section aria-labelledby="pulse-by-segment">
