@@ -32,7 +32,11 @@ describe.each(browserMatrix.filter((cell) => !cell.javaScriptEnabled))(
     it('answers the pulse without JavaScript; the report shows it', { timeout: FLOW_TIMEOUT }, async () => {
       const org = await buildOrganization(server.db, { name: 'Sydby Kommune' });
       // k = 1 so a single answer is shown with its bars (the suppression itself is tested over HTTP).
-      await server.db.updateTable('organizations').set({ small_cell_k: 1 }).where('id', '=', org.id).execute();
+      await server.db
+        .updateTable('organizations')
+        .set({ small_cell_k: 1 })
+        .where('id', '=', org.id)
+        .execute();
       const facilitator = await buildStaff(server.db, { organizationId: org.id, role: 'facilitator' });
       const initiative = await buildInitiative(server.db, org.id, {
         open: true,
@@ -55,7 +59,9 @@ describe.each(browserMatrix.filter((cell) => !cell.javaScriptEnabled))(
         await clickThrough(page, () =>
           page.getByRole('link', { name: 'Answer three questions about taking part' }).click(),
         );
-        expect(await page.getByRole('heading', { level: 1, name: 'How was it to take part?' }).count()).toBe(1);
+        expect(await page.getByRole('heading', { level: 1, name: 'How was it to take part?' }).count()).toBe(
+          1,
+        );
         // Nothing chosen: the message is beside the first question and in the summary.
         await clickThrough(page, () => page.getByRole('button', { name: 'Send my answers' }).click());
         expect(await page.getByText('Answer at least one of the three questions').count()).toBeGreaterThan(0);
@@ -63,7 +69,9 @@ describe.each(browserMatrix.filter((cell) => !cell.javaScriptEnabled))(
         await page.getByRole('radio', { name: '5 – Very easy' }).check();
         await page.getByLabel('Anything else you want to tell the organizers?').fill('Short and kind.');
         await clickThrough(page, () => page.getByRole('button', { name: 'Send my answers' }).click());
-        expect(await page.getByRole('heading', { level: 1, name: 'Thank you for your answers' }).count()).toBe(1);
+        expect(
+          await page.getByRole('heading', { level: 1, name: 'Thank you for your answers' }).count(),
+        ).toBe(1);
       } finally {
         await context.close();
       }
@@ -74,7 +82,9 @@ describe.each(browserMatrix.filter((cell) => !cell.javaScriptEnabled))(
         await signInThroughForm(desk, server.baseUrl, facilitator);
         await visit(desk, `${server.baseUrl}/staff/initiatives/${initiative.id}/pulse`);
         expect(await desk.getByText('Answers: 1', { exact: true }).count()).toBe(1);
-        expect(await desk.getByRole('img', { name: /Did you feel heard\?: answers per point/ }).count()).toBe(1);
+        expect(await desk.getByRole('img', { name: /Did you feel heard\?: answers per point/ }).count()).toBe(
+          1,
+        );
         expect(await desk.getByText('Short and kind.').count()).toBeGreaterThan(0);
       } finally {
         await staff.close();

@@ -4,7 +4,8 @@ import { activityKinds } from '../../src/modules/pulse/pulse.table.js';
 import type { OrgFixture } from '../support/matrix-fixtures.js';
 import { joinAsParticipant } from '../support/participant-factory.js';
 
-const pulse = (f: OrgFixture) => `/o/${f.org.slug}/i/${f.initiative.slug}/pulse?activity=ideas:${f.initiative.id}`;
+const pulse = (f: OrgFixture) =>
+  `/o/${f.org.slug}/i/${f.initiative.slug}/pulse?activity=ideas:${f.initiative.id}`;
 const staffPulse = (f: OrgFixture) => `/staff/initiatives/${f.initiative.id}/pulse`;
 
 /** The experience pulse's routes. */
@@ -23,7 +24,10 @@ export const pulseCases: Record<string, RouteCase> = {
     audience: 'anyone',
     request: (_t, f) => ({ path: `/o/${f.org.slug}/i/${f.initiative.slug}/pulse/thanks` }),
   },
-  'GET /staff/initiatives/:id/pulse': { audience: pulseRules.view, request: (_t, f) => ({ path: staffPulse(f) }) },
+  'GET /staff/initiatives/:id/pulse': {
+    audience: pulseRules.view,
+    request: (_t, f) => ({ path: staffPulse(f) }),
+  },
   'POST /staff/initiatives/:id/pulse/settings': {
     audience: pulseRules.configure,
     request: (_t, f) => ({ path: `${staffPulse(f)}/settings`, form: { 'enabled[]': [...activityKinds] } }),

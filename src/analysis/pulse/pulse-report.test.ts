@@ -21,7 +21,16 @@ const times = (n: number, make: (i: number) => PulseAnswer): PulseAnswer[] =>
 
 describe('pulse question results', () => {
   it('counts points 1..5, skips nulls and out-of-scale values, and gives the t-based 95% interval', () => {
-    const answers = [answer(1), answer(2), answer(3), answer(4), answer(5), answer(null), answer(7), answer(2.5)];
+    const answers = [
+      answer(1),
+      answer(2),
+      answer(3),
+      answer(4),
+      answer(5),
+      answer(null),
+      answer(7),
+      answer(2.5),
+    ];
     const r = questionResult(answers, 'heard');
     expect(r.respondents).toBe(5);
     expect(r.counts).toEqual([1, 1, 1, 1, 1]);
@@ -41,7 +50,10 @@ describe('pulse question results', () => {
 
 describe('pulse suppression boundary', () => {
   it('hides a group of k-1 respondents entirely: no numbers and no free text', () => {
-    const group = summariseGroup(times(4, () => answer(5, 5, 5, { comment: 'Felt heard' })), 5);
+    const group = summariseGroup(
+      times(4, () => answer(5, 5, 5, { comment: 'Felt heard' })),
+      5,
+    );
     expect(group).toEqual({ suppressed: true, k: 5 });
   });
 
@@ -54,7 +66,11 @@ describe('pulse suppression boundary', () => {
     if (group.suppressed) return;
     expect(group.respondents).toBe(5);
     expect(group.comments).toEqual(['Too long a form']);
-    expect(group.questions.heard).toMatchObject({ suppressed: false, respondents: 5, counts: [1, 1, 1, 1, 1] });
+    expect(group.questions.heard).toMatchObject({
+      suppressed: false,
+      respondents: 5,
+      counts: [1, 1, 1, 1, 1],
+    });
     expect(group.questions.easy).toMatchObject({ suppressed: false, counts: [0, 0, 0, 5, 0] });
     // Nobody answered "again": fewer than k behind it.
     expect(group.questions.again).toEqual({ suppressed: true, k: 5 });
@@ -66,7 +82,10 @@ describe('pulse suppression boundary', () => {
     if (g.suppressed) throw new Error('group should be shown');
     expect(g.questions.heard.suppressed).toBe(false);
     expect(g.questions.easy).toEqual({ suppressed: true, k: 5 });
-    const all = summariseGroup(times(5, () => answer(3, 2)), 5);
+    const all = summariseGroup(
+      times(5, () => answer(3, 2)),
+      5,
+    );
     if (all.suppressed) throw new Error('group should be shown');
     expect(all.questions.easy.suppressed).toBe(false);
   });
@@ -92,11 +111,7 @@ describe('pulse rows that add up to everyone', () => {
   });
 
   it('hides a segment of k-1 and its complement, shows segments of k', () => {
-    const rows = [
-      times(4, () => answer(1)),
-      times(5, () => answer(2)),
-      times(7, () => answer(5)),
-    ];
+    const rows = [times(4, () => answer(1)), times(5, () => answer(2)), times(7, () => answer(5))];
     const groups = summariseRows(rows, 5);
     expect(groups.map((g) => g.suppressed)).toEqual([true, true, false]);
     const atK = summariseRows(
@@ -108,10 +123,7 @@ describe('pulse rows that add up to everyone', () => {
 
   it('applies the complement per question across shown rows', () => {
     // Both rows are shown, but in the first only 4 answered "easy": its complement in the second hides too.
-    const rows = [
-      [...times(4, () => answer(4, 4)), answer(4, null)],
-      times(6, () => answer(2, 5)),
-    ];
+    const rows = [[...times(4, () => answer(4, 4)), answer(4, null)], times(6, () => answer(2, 5))];
     const [a, b] = summariseRows(rows, 5);
     if (!a || !b || a.suppressed || b.suppressed) throw new Error('rows should be shown');
     expect(a.questions.easy.suppressed).toBe(true);
@@ -168,11 +180,14 @@ describe('the pulse report', () => {
   });
 
   it('shows nothing at all when everyone together is fewer than k', () => {
-    const report = pulseReport(times(4, () => answer(5, null, null, { comment: 'secret' })), {
-      k: 5,
-      kinds: ['ideas'],
-      attributes: [],
-    });
+    const report = pulseReport(
+      times(4, () => answer(5, null, null, { comment: 'secret' })),
+      {
+        k: 5,
+        kinds: ['ideas'],
+        attributes: [],
+      },
+    );
     expect(report.overall).toEqual({ suppressed: true, k: 5 });
     expect(report.byKind[0]!.group).toEqual({ suppressed: true, k: 5 });
     expect(JSON.stringify(report)).not.toContain('secret');

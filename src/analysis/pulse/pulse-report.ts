@@ -100,7 +100,9 @@ function shownGroup(
   for (const q of PULSE_QUESTIONS) {
     const result = questionResult(answers, q);
     questions[q] =
-      hiddenQuestions[q] || result.respondents < k ? { suppressed: true, k } : { suppressed: false, ...result };
+      hiddenQuestions[q] || result.respondents < k
+        ? { suppressed: true, k }
+        : { suppressed: false, ...result };
   }
   return {
     suppressed: false,
@@ -116,7 +118,11 @@ function shownGroup(
  * the shown rows never describes fewer than k people (this includes the lone hidden row of rule 4 of
  * the survey results, and also two hidden rows of one person each).
  */
-export function complementHidden(counts: readonly number[], hidden: readonly boolean[], k: number): boolean[] {
+export function complementHidden(
+  counts: readonly number[],
+  hidden: readonly boolean[],
+  k: number,
+): boolean[] {
   const out = [...hidden];
   const hiddenPeople = () => counts.reduce((sum, n, i) => sum + (out[i] ? n : 0), 0);
   while (hiddenPeople() > 0 && hiddenPeople() < k) {
@@ -191,7 +197,10 @@ export function pulseReport(
     k,
     respondents: answers.length,
     overall,
-    byKind: options.kinds.map((kind, i) => ({ kind, group: kindGroups[i] ?? { suppressed: true as const, k } })),
+    byKind: options.kinds.map((kind, i) => ({
+      kind,
+      group: kindGroups[i] ?? { suppressed: true as const, k },
+    })),
     byAttribute,
   };
 }

@@ -11,7 +11,8 @@ import { pulseSwitchesOf } from './pulse-settings.js';
  * Who answers a pulse: a participant who accepted the initiative's current consent, or an anonymous
  * kiosk respondent (a survey kiosk is a shared device, so a participant cookie on it is ignored).
  */
-export type PulseRespondent = { kind: 'participant'; participantId: string } | { kind: 'kiosk'; kioskId: string };
+export type PulseRespondent =
+  { kind: 'participant'; participantId: string } | { kind: 'kiosk'; kioskId: string };
 
 /** Where a pulse stands for the person asking. */
 export interface OpenPulse {

@@ -19,7 +19,11 @@ export interface MyPulse {
 }
 
 /** Every pulse a participant answered in an organization, oldest first. */
-export async function listMyPulses(db: Db, organizationId: string, participantId: string): Promise<MyPulse[]> {
+export async function listMyPulses(
+  db: Db,
+  organizationId: string,
+  participantId: string,
+): Promise<MyPulse[]> {
   const pulses = await listPulsesOfParticipant(db, organizationId, participantId);
   return pulses.map((p) => ({
     id: p.id,

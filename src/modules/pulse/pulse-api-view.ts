@@ -32,7 +32,9 @@ const GroupView = Type.Object({
 export const PulseReportSchema = Type.Object({
   initiativeId: Type.String(),
   k: Type.Integer(),
-  respondents: Type.Integer({ description: 'all pulses of the initiative (a count only, never broken down)' }),
+  respondents: Type.Integer({
+    description: 'all pulses of the initiative (a count only, never broken down)',
+  }),
   overall: GroupView,
   byKind: Type.Array(Type.Object({ kind: Type.String(), group: GroupView })),
   byAttribute: Type.Array(

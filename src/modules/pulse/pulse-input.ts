@@ -5,7 +5,11 @@ import { PULSE_SCALE } from '../../analysis/pulse/index.js';
 export const PULSE_COMMENT_MAX = 1000;
 
 const Point = Type.Optional(
-  Type.Integer({ minimum: PULSE_SCALE.min, maximum: PULSE_SCALE.max, description: '1 (lowest) to 5 (highest)' }),
+  Type.Integer({
+    minimum: PULSE_SCALE.min,
+    maximum: PULSE_SCALE.max,
+    description: '1 (lowest) to 5 (highest)',
+  }),
 );
 
 /** A pulse as answered: each question optional, at least one answered (checked by the use case). */

@@ -7,7 +7,7 @@ import { buildConversation } from '../../../test/support/conversation-factory.js
 import { setUpInterviews, type InterviewsSetup } from '../../../test/support/interview-setup.js';
 import { joinAsParticipant } from '../../../test/support/participant-factory.js';
 import { buildPrototype } from '../../../test/support/prototype-factory.js';
-import { actorOf } from '../../../test/support/staff-factory.js';
+import { actorOf, signIn } from '../../../test/support/staff-factory.js';
 import { buildSurvey } from '../../../test/support/survey-factory.js';
 import { changePulseSettings } from './pulse-settings.js';
 import { activityKinds } from './pulse.table.js';
@@ -44,6 +44,41 @@ describe.each(engines)('pulse invitations on thank-you pages on %s', (engine) =>
     await person.get(pulse);
     expect((await person.post(pulse, { again: '5' })).statusCode).toBe(303);
     expect((await person.get(`${path}/done`)).body).not.toContain(INVITE);
+  });
+
+  it('invites a kiosk respondent to an anonymous pulse that leads back to the kiosk', async () => {
+    const { survey, questions } = await buildSurvey(s.t.db, actorOf(s.staff.facilitator), s.initiative.id, {
+      questions: [{ kind: 'short_text', textEn: 'Anything?' }],
+    });
+    const device = await signIn(s.t.app, s.staff.frontline.email, s.staff.frontline.password);
+    await device.get(`/staff/surveys/${survey.id}/distribute`);
+    const kiosk = String(
+      (await device.post(`/staff/surveys/${survey.id}/kiosk`, { signOut: 'true' })).headers.location,
+    );
+    await device.get(kiosk);
+    const form = await device.post(`${kiosk}/start`, {
+      consent: 'true',
+      consentTextId: s.initiative.consent!.id,
+    });
+    const respondent = /name="respondent" value="([^"]+)"/.exec(form.body)![1]!;
+    expect((await device.post(kiosk, { respondent, [`q_${questions[0]!.id}`]: 'Calm' })).statusCode).toBe(
+      303,
+    );
+    const thanks = await device.get(`${kiosk}/thanks`);
+    const kioskId = kiosk.split('/').pop()!;
+    const pulse = linkIn(thanks.body)!;
+    expect(pulse).toBe(`${base}/pulse?activity=survey:${survey.id}&kiosk=${kioskId}`);
+    await device.get(pulse);
+    const sent = await device.post(pulse, { easy: '5' });
+    expect(sent.statusCode).toBe(303);
+    const back = await device.get(String(sent.headers.location));
+    expect(back.body).toContain(`href="${kiosk}"`);
+    const stored = await s.t.db
+      .selectFrom('pulse_answers')
+      .select(['participant_id', 'easy'])
+      .where('activity_id', '=', survey.id)
+      .execute();
+    expect(stored).toEqual([{ participant_id: null, easy: 5 }]);
   });
 
   it('invites once every statement of a conversation is voted on', async () => {

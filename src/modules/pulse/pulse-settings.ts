@@ -25,7 +25,11 @@ export const PulseSettingsInput = Type.Object(
 export type PulseSwitches = Record<ActivityKind, boolean>;
 
 /** The switches of an initiative of the organization (no authorization: participant pages ask too). */
-export async function pulseSwitchesOf(db: Db, organizationId: string, initiativeId: string): Promise<PulseSwitches> {
+export async function pulseSwitchesOf(
+  db: Db,
+  organizationId: string,
+  initiativeId: string,
+): Promise<PulseSwitches> {
   const off = await disabledKinds(db, organizationId, initiativeId);
   return Object.fromEntries(activityKinds.map((k) => [k, !off.includes(k)])) as PulseSwitches;
 }

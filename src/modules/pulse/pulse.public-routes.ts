@@ -50,7 +50,9 @@ export async function pulsePublicRoutes(app: FastifyInstance): Promise<void> {
   async function refusal(req: FastifyRequest<PulseParams>, reply: FastifyReply, error: AppError) {
     const org = await getOrganizationBySlug(db, req.params.org);
     const title =
-      error.code === 'pulse_already_answered' ? req.t('pulse:alreadyTitle') : req.t(`errors:${error.code}.title`);
+      error.code === 'pulse_already_answered'
+        ? req.t('pulse:alreadyTitle')
+        : req.t(`errors:${error.code}.title`);
     return sendPage(
       reply,
       PulseMessagePage({
@@ -83,7 +85,8 @@ export async function pulsePublicRoutes(app: FastifyInstance): Promise<void> {
         status,
       );
     } catch (error) {
-      if (is(error, ['consent_required'])) return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
+      if (is(error, ['consent_required']))
+        return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
       if (is(error, ['pulse_off'])) return refusal(req, reply, error);
       throw error;
     }
@@ -97,10 +100,13 @@ export async function pulsePublicRoutes(app: FastifyInstance): Promise<void> {
     try {
       await db
         .transaction()
-        .execute((trx) => answerPulse(trx, org.id, req.params.slug, participantIdFrom(req), req.query, input));
+        .execute((trx) =>
+          answerPulse(trx, org.id, req.params.slug, participantIdFrom(req), req.query, input),
+        );
       return reply.redirect(`${path(org.slug, req.params.slug)}/thanks?${queryOf(req)}`, 303);
     } catch (error) {
-      if (is(error, ['consent_required'])) return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
+      if (is(error, ['consent_required']))
+        return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
       if (is(error, ['pulse_off', 'pulse_already_answered'])) return refusal(req, reply, error);
       if (!is(error, ['validation_failed'])) throw error;
       return show(req, reply, { values: input, errors: formErrors(error.fields, req.t) });

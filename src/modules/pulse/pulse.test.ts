@@ -20,7 +20,12 @@ describe.each(engines)('experience pulse on %s', (engine) => {
   let pulse: string;
   const pulses = async () =>
     Number(
-      (await s.t.db.selectFrom('pulse_answers').select(s.t.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await s.t.db
+          .selectFrom('pulse_answers')
+          .select(s.t.db.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
 
   /** A new participant who posts an idea; returns their client and the idea page after posting. */
@@ -200,7 +205,12 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     // South (2) and not answered (1) are below k = 3: no numbers, no free text.
     expect(page.body).toContain('fewer than 3');
     expect(page.body).toContain('By District');
-    const report = await api(s.t.app, s.staff.analyst.token, 'GET', `/api/v1/initiatives/${s.initiative.id}/pulse`);
+    const report = await api(
+      s.t.app,
+      s.staff.analyst.token,
+      'GET',
+      `/api/v1/initiatives/${s.initiative.id}/pulse`,
+    );
     expect(report.statusCode).toBe(200);
     const body = report.json<PulseReportSchema>();
     expect(body.k).toBe(3);
@@ -230,7 +240,12 @@ describe.each(engines)('experience pulse on %s', (engine) => {
       paths: Record<string, { get?: { tags?: string[] } }>;
     }>();
     expect(doc.paths['/api/v1/initiatives/{id}/pulse']?.get?.tags).toEqual(['pulse']);
-    const foreign = await api(s.t.app, s.otherAdmin.token, 'GET', `/api/v1/initiatives/${s.initiative.id}/pulse`);
+    const foreign = await api(
+      s.t.app,
+      s.otherAdmin.token,
+      'GET',
+      `/api/v1/initiatives/${s.initiative.id}/pulse`,
+    );
     expect(foreign.statusCode).toBe(404);
     expect(String(foreign.headers['content-type'])).toContain('application/problem+json');
   });
@@ -241,7 +256,13 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     await person.post(pulse, { easy: '2', comment: 'The form was long' });
     const data = (await person.get(`/o/${s.org.slug}/me/data.json`)).json<MyDataExport>();
     expect(data.pulses).toMatchObject([
-      { activityKind: 'ideas', activityId: s.initiative.id, heard: null, easy: 2, comment: 'The form was long' },
+      {
+        activityKind: 'ideas',
+        activityId: s.initiative.id,
+        heard: null,
+        easy: 2,
+        comment: 'The form was long',
+      },
     ]);
     expect((await person.post(`/o/${s.org.slug}/me/erase`, { confirm: 'ERASE' })).statusCode).toBe(303);
     const left = await s.t.db
@@ -251,7 +272,11 @@ describe.each(engines)('experience pulse on %s', (engine) => {
       .execute();
     expect(left).toHaveLength(0);
     expect(
-      await s.t.db.selectFrom('pulse_answers').select('id').where('comment', '=', 'The form was long').execute(),
+      await s.t.db
+        .selectFrom('pulse_answers')
+        .select('id')
+        .where('comment', '=', 'The form was long')
+        .execute(),
     ).toHaveLength(0);
   });
 });

@@ -51,7 +51,9 @@ export function QuestionBlock(props: {
         </p>
       ) : (
         <>
-          <p safe>{`${t('pulse:staff.respondents')}: ${result.respondents}. ${t('pulse:staff.meanLine', { mean: meanText(ctx, result) })}`}</p>
+          <p
+            safe
+          >{`${t('pulse:staff.respondents')}: ${result.respondents}. ${t('pulse:staff.meanLine', { mean: meanText(ctx, result) })}`}</p>
           <figure class="chart">
             {BarChart({
               id: props.id,

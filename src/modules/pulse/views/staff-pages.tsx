@@ -141,7 +141,9 @@ export function PulseReportPage(
       </section>
       <section aria-labelledby="pulse-by-segment">
         <h2 id="pulse-by-segment" safe>
-          {by ? t('pulse:staff.bySegment', { attribute: labelIn(by, ctx.locale) }) : t('pulse:staff.segmentForm')}
+          {by
+            ? t('pulse:staff.bySegment', { attribute: labelIn(by, ctx.locale) })
+            : t('pulse:staff.segmentForm')}
         </h2>
         <form method="get" action={path} class="inline">
           <label for="f-by" safe>
