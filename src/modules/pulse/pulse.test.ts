@@ -264,6 +264,9 @@ describe.each(engines)('experience pulse on %s', (engine) => {
         comment: 'The form was long',
       },
     ]);
+    const me = await person.get(`/o/${s.org.slug}/me`);
+    expect(me.body).toContain('Your answers about taking part');
+    expect(me.body).toContain('Idea board: Was it easy to take part? 2 – Hard');
     expect((await person.post(`/o/${s.org.slug}/me/erase`, { confirm: 'ERASE' })).statusCode).toBe(303);
     const left = await s.t.db
       .selectFrom('pulse_answers')
