@@ -12,6 +12,7 @@ import { followUpCases } from './matrix-cases/follow-up.cases.js';
 import { outcomeCases } from './matrix-cases/outcomes.cases.js';
 import { engagementCases } from './matrix-cases/engagement.cases.js';
 import { influenceCases } from './matrix-cases/influence.cases.js';
+import { pulseCases } from './matrix-cases/pulse.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -35,4 +36,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...outcomeCases,
   ...engagementCases,
   ...influenceCases,
+  ...pulseCases,
 };

@@ -47,6 +47,7 @@ import type {
   EngagementSettingsTable,
 } from '../modules/engagement/engagement.table.js';
 import type { InfluenceSettingsTable } from '../modules/influence/influence.table.js';
+import type { PulseAnswersTable, PulseSettingsTable } from '../modules/pulse/pulse.table.js';
 
 // Conventions shared by both engines: ids are text UUIDs, timestamps are ISO-8601 UTC text,
 // booleans are integers 0/1, lists and objects are JSON text. That keeps one migration history
@@ -298,6 +299,8 @@ export interface Database {
   engagement_campaigns: EngagementCampaignsTable;
   engagement_campaign_recipients: EngagementCampaignRecipientsTable;
   influence_settings: InfluenceSettingsTable;
+  pulse_answers: PulseAnswersTable;
+  pulse_settings: PulseSettingsTable;
 }
 
 /** A database handle or an open transaction: use cases accept either, the caller owns the transaction. */

@@ -20,6 +20,7 @@ import * as inputReviews from './migrations/2026-11-24T1720-input-reviews.js';
 import * as participantQuoteConsent from './migrations/2026-11-24T1810-participant-quote-consent.js';
 import * as followUp from './migrations/2026-11-24T1820-follow-up.js';
 import * as influenceSettings from './migrations/2026-11-24T1830-influence-settings.js';
+import * as pulse from './migrations/2026-11-24T1840-pulse.js';
 import * as engagement from './migrations/2026-11-24T1850-engagement.js';
 
 // Listed statically so the bundled server carries its migrations; names sort by timestamp.
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1810-participant-quote-consent': participantQuoteConsent,
   '2026-11-24T1820-follow-up': followUp,
   '2026-11-24T1830-influence-settings': influenceSettings,
+  '2026-11-24T1840-pulse': pulse,
   '2026-11-24T1850-engagement': engagement,
 };
 

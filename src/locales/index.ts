@@ -34,6 +34,8 @@ import engagementEn from './en/engagement.json' with { type: 'json' };
 import engagementDa from './da/engagement.json' with { type: 'json' };
 import influenceEn from './en/influence.json' with { type: 'json' };
 import influenceDa from './da/influence.json' with { type: 'json' };
+import pulseEn from './en/pulse.json' with { type: 'json' };
+import pulseDa from './da/pulse.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -56,6 +58,7 @@ export const resources = {
     outcomes: outcomesEn,
     engagement: engagementEn,
     influence: influenceEn,
+    pulse: pulseEn,
   },
   da: {
     common: commonDa,
@@ -76,6 +79,7 @@ export const resources = {
     outcomes: outcomesDa,
     engagement: engagementDa,
     influence: influenceDa,
+    pulse: pulseDa,
   },
 };
 

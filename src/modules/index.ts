@@ -15,6 +15,7 @@ import { followUpRoutes } from './follow-up/follow-up.routes.js';
 import { outcomesRoutes } from './outcomes/outcomes.routes.js';
 import { engagementRoutes } from './engagement/engagement.routes.js';
 import { influenceRoutes } from './influence/influence.routes.js';
+import { pulseRoutes } from './pulse/pulse.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -34,4 +35,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   outcomesRoutes,
   engagementRoutes,
   influenceRoutes,
+  pulseRoutes,
 ];

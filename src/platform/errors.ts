@@ -30,6 +30,8 @@ export const errorCatalogue = {
   already_linked: 409,
   unsubscribe_link_invalid: 404,
   campaign_already_sent: 409,
+  pulse_already_answered: 409,
+  pulse_off: 409,
   internal: 500,
 } as const;
 

@@ -19,6 +19,7 @@ import {
   VotePage,
   WhereYouStandPage,
 } from './views/participant-pages.js';
+import { pulseInvitation } from '../pulse/pulse-invitation.js';
 
 type Params = {
   Params: { org: string; slug: string; conversationId: string };
@@ -53,6 +54,19 @@ export async function conversationPublicRoutes(app: FastifyInstance): Promise<vo
     reply.header('cache-control', 'no-store');
     const ctx = pageContext(req, reply);
     const base = conversationPath(org.slug, req.params.slug, visit.conversation.id);
+    // Once every statement is voted on, the participant is invited to the experience pulse.
+    const pulseHref =
+      !visit.next && visit.voted > 0 && visit.conversation.status === 'open'
+        ? await pulseInvitation(db, {
+            organizationId: org.id,
+            orgSlug: org.slug,
+            initiativeId: visit.conversation.initiativeId,
+            initiativeSlug: req.params.slug,
+            kind: 'conversation',
+            activityId: visit.conversation.id,
+            participantId: participantIdFrom(req),
+          })
+        : null;
     const card = {
       ctx,
       base,
@@ -61,6 +75,7 @@ export async function conversationPublicRoutes(app: FastifyInstance): Promise<vo
       voted: visit.voted,
       total: visit.statements,
       canSeeMap: visit.canSeeMap,
+      pulseHref,
     };
     if (fragment) return sendPage(reply, VoteCard(card));
     const key = req.query.notice;

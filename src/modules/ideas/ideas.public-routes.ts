@@ -16,6 +16,7 @@ import { participantGate } from './idea-access.js';
 import { postParticipantIdea } from './post-idea.js';
 import { supportAsParticipant } from './support-idea.js';
 import { boardPath, BoardPage, NewIdeaPage, PublicIdeaPage } from './views/public-pages.js';
+import { pulseInvitation } from '../pulse/pulse-invitation.js';
 
 type BoardParams = { Params: { org: string; slug: string } };
 type IdeaParams = { Params: { org: string; slug: string; ideaId: string }; Querystring: { notice?: string } };
@@ -86,6 +87,19 @@ export async function ideaPublicRoutes(app: FastifyInstance): Promise<void> {
     const notice = known.includes(req.query.notice ?? '')
       ? req.t(`ideas:notices.${req.query.notice}`)
       : undefined;
+    // After posting, the participant is invited to the experience pulse of the idea board.
+    const pulseHref =
+      req.query.notice === 'posted' && found.mine
+        ? await pulseInvitation(db, {
+            organizationId: org.id,
+            orgSlug: org.slug,
+            initiativeId: found.initiative.id,
+            initiativeSlug: found.initiative.slug,
+            kind: 'ideas',
+            activityId: found.initiative.id,
+            participantId: participantIdFrom(req),
+          })
+        : null;
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
@@ -95,6 +109,7 @@ export async function ideaPublicRoutes(app: FastifyInstance): Promise<void> {
         ...found,
         commentForm: options.commentForm ?? emptyForm(),
         notice,
+        pulseHref,
         problem: options.problem ? req.t(`errors:${options.problem.code}.detail`) : undefined,
       }),
       options.status ?? 200,

@@ -13,6 +13,7 @@ import { unlinkMyPrototypeFeedback } from '../prototypes/participant-prototypes.
 import { unlinkMyDecisionLinks } from '../decisions/participant-links.js';
 import { forgetMyFollowUpMail } from '../follow-up/participant-follow-up.js';
 import { anonymizeMyCampaignMails } from '../engagement/participant-campaigns.js';
+import { eraseMyPulses } from '../pulse/participant-pulses.js';
 
 /** The words that confirm erasure, one per language (the page shows the one of its language). */
 export const ERASE_WORDS = ['ERASE', 'SLET'] as const;
@@ -46,6 +47,7 @@ export async function eraseMyData(
   await unlinkMyDecisionLinks(db, organizationId, participant.id);
   await forgetMyFollowUpMail(db, organizationId, participant.id);
   await anonymizeMyCampaignMails(db, organizationId, participant.id);
+  await eraseMyPulses(db, organizationId, participant.id);
   // The audit log keeps that an erasure happened (accountability), never what was erased.
   await recordAudit(db, {
     organizationId,

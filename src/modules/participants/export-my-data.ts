@@ -8,6 +8,7 @@ import type { MyIdeaContributions } from '../ideas/participant-ideas.js';
 import type { MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 import { getMyFollowUpMail, type MyFollowUpMail } from '../follow-up/participant-follow-up.js';
 import type { MyCampaignMail } from '../engagement/participant-campaigns.js';
+import type { MyPulse } from '../pulse/participant-pulses.js';
 
 /** The portable copy of a participant's data (right of access and data portability). */
 export interface MyDataExport {
@@ -48,6 +49,7 @@ export interface MyDataExport {
   /** Whether they unsubscribed from mail about what became of their input. */
   followUpMail: MyFollowUpMail;
   campaignMails: MyCampaignMail[];
+  pulses: MyPulse[];
 }
 
 /** Everything held about the participant as one JSON document, or null when nothing is stored. */
@@ -102,5 +104,6 @@ export async function exportMyData(
     prototypeFeedback: data.prototypeFeedback,
     followUpMail: await getMyFollowUpMail(db, organization.id, p.id),
     campaignMails: data.campaignMails,
+    pulses: data.pulses,
   };
 }

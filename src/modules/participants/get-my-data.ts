@@ -12,6 +12,7 @@ import {
 import { listMyIdeaContributions, type MyIdeaContributions } from '../ideas/participant-ideas.js';
 import { listMyPrototypeFeedback, type MyPrototypeFeedback } from '../prototypes/participant-prototypes.js';
 import { listMyCampaignMails, type MyCampaignMail } from '../engagement/participant-campaigns.js';
+import { listMyPulses, type MyPulse } from '../pulse/participant-pulses.js';
 
 /** Everything the platform holds about one participant in one organization. */
 export interface MyData {
@@ -30,6 +31,8 @@ export interface MyData {
   prototypeFeedback: MyPrototypeFeedback[];
   /** The "we miss you" mails they were sent. */
   campaignMails: MyCampaignMail[];
+  /** Their answers to the experience pulse after activities. */
+  pulses: MyPulse[];
 }
 
 /** Everything held about the participant behind the cookie, or null when nothing is stored. */
@@ -51,6 +54,7 @@ export async function getMyData(
   const ideas = await listMyIdeaContributions(db, organizationId, participant.id);
   const prototypeFeedback = await listMyPrototypeFeedback(db, organizationId, participant.id);
   const campaignMails = await listMyCampaignMails(db, organizationId, participant.id);
+  const pulses = await listMyPulses(db, organizationId, participant.id);
   return {
     participant,
     demographics: answers.get(participant.id) ?? [],
@@ -61,5 +65,6 @@ export async function getMyData(
     ideas,
     prototypeFeedback,
     campaignMails,
+    pulses,
   };
 }

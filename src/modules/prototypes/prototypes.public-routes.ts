@@ -12,6 +12,7 @@ import { giveFeedback } from './give-feedback.js';
 import { listPublicPrototypes } from './list-prototypes.js';
 import { feedbackFromForm } from './views/form-mapping.js';
 import { prototypesPath, PublicPrototypePage, PublicPrototypesPage } from './views/public-pages.js';
+import { pulseInvitation } from '../pulse/pulse-invitation.js';
 
 type ListParams = { Params: { org: string; slug: string } };
 type OneParams = {
@@ -64,6 +65,19 @@ export async function prototypePublicRoutes(app: FastifyInstance): Promise<void>
       participantId,
     );
     const joined = !!(await findCurrentParticipant(db, org.id, participantId));
+    // After giving feedback, the participant is invited to the experience pulse of the prototype.
+    const pulseHref =
+      req.query.notice === 'thanks' && found.answered
+        ? await pulseInvitation(db, {
+            organizationId: org.id,
+            orgSlug: org.slug,
+            initiativeId: found.initiative.id,
+            initiativeSlug: found.initiative.slug,
+            kind: 'prototype',
+            activityId: found.prototypeId,
+            participantId,
+          })
+        : null;
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
@@ -74,6 +88,7 @@ export async function prototypePublicRoutes(app: FastifyInstance): Promise<void>
         joined,
         form: options.form ?? emptyForm(),
         notice: req.query.notice === 'thanks' ? req.t('prototypes:notices.thanks') : undefined,
+        pulseHref,
         problem: options.problem ? req.t(`errors:${options.problem.code}.detail`) : undefined,
       }),
       options.status ?? 200,

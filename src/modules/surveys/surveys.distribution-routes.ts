@@ -33,6 +33,7 @@ import { EnterResponsePage } from './views/enter-response-page.js';
 import { InvitationPage } from './views/invitation-page.js';
 import { KioskStartPage, KioskSurveyPage, KioskThanksPage } from './views/kiosk-pages.js';
 import { answersFromForm } from './views/question-input.js';
+import { pulseInvitation } from '../pulse/pulse-invitation.js';
 
 /** Name of the cookie that makes a device a kiosk (its path is the kiosk's own). */
 export const KIOSK_COOKIE = 'er_kiosk';
@@ -475,6 +476,16 @@ export async function surveyDistributionRoutes(app: FastifyInstance): Promise<vo
   app.get<KioskParams>('/o/:org/i/:slug/s/:surveyId/kiosk/:kioskId/thanks', async (req, reply) => {
     const { open, orgName, path } = await kioskFor(req);
     kioskHeaders(reply, KIOSK_THANKS_SECONDS, path);
+    // An anonymous pulse for the kiosk respondent (no participant: a shared device).
+    const pulseHref = await pulseInvitation(db, {
+      organizationId: open.initiative.organizationId,
+      orgSlug: req.params.org,
+      initiativeId: open.initiative.id,
+      initiativeSlug: open.initiative.slug,
+      kind: 'survey',
+      activityId: open.survey.id,
+      kioskId: open.kiosk.id,
+    });
     return sendPage(
       reply,
       KioskThanksPage({
@@ -483,6 +494,7 @@ export async function surveyDistributionRoutes(app: FastifyInstance): Promise<vo
         survey: open.survey,
         startHref: path,
         resetSeconds: KIOSK_THANKS_SECONDS,
+        pulseHref,
       }),
     );
   });

@@ -9,6 +9,7 @@ import { joinPagePath } from '../participants/paths.js';
 import { answerSurveyPage, visitSurvey, type PageAction } from './respond-to-survey.js';
 import { answersFromForm } from './views/question-input.js';
 import { SurveyDonePage, SurveyPage } from './views/respond-pages.js';
+import { pulseInvitation } from '../pulse/pulse-invitation.js';
 
 type SurveyParams = {
   Params: { org: string; slug: string; surveyId: string };
@@ -126,6 +127,15 @@ export async function surveyPublicRoutes(app: FastifyInstance): Promise<void> {
     if (visit.kind === 'needs_consent') return reply.redirect(joinPagePath(org.slug, req.params.slug), 303);
     reply.header('cache-control', 'no-store');
     const survey = visit.survey;
+    const pulseHref = await pulseInvitation(db, {
+      organizationId: org.id,
+      orgSlug: org.slug,
+      initiativeId: visit.initiative.id,
+      initiativeSlug: visit.initiative.slug,
+      kind: 'survey',
+      activityId: survey.id,
+      participantId: participantIdFrom(req),
+    });
     return sendPage(
       reply,
       SurveyDonePage({
@@ -134,6 +144,7 @@ export async function surveyPublicRoutes(app: FastifyInstance): Promise<void> {
         survey,
         initiativeHref: `/o/${org.slug}/i/${req.params.slug}`,
         again: survey.allowMultiple ? surveyPath(org.slug, req.params.slug, survey.id) : undefined,
+        pulseHref,
       }),
     );
   });

@@ -5,6 +5,7 @@ import type { ConversationResults } from '../get-results.js';
 import type { Conversation, Statement } from '../conversations.table.js';
 import { OpinionMap } from './opinion-map.js';
 import { ConsensusList, GroupCards } from './results-parts.js';
+import { PulseInvite } from '../../pulse/views/pulse-invite.js';
 
 type Org = { slug: string; name: string };
 
@@ -40,6 +41,8 @@ export function VoteCard(props: {
   voted: number;
   total: number;
   canSeeMap: boolean;
+  /** The experience pulse invitation once every statement is voted on, when asked for. */
+  pulseHref?: string | null | undefined;
 }): JSX.Element {
   const { ctx, base, next } = props;
   const t = ctx.t;
@@ -97,6 +100,7 @@ export function VoteCard(props: {
           ''
         )}
       </p>
+      {next ? '' : <PulseInvite ctx={ctx} href={props.pulseHref} />}
     </section>
   );
 }
@@ -113,6 +117,7 @@ export function VotePage(props: {
   canSeeMap: boolean;
   waiting: Statement[];
   notice?: string | undefined;
+  pulseHref?: string | null | undefined;
 }): JSX.Element {
   const { ctx, conversation } = props;
   const t = ctx.t;

@@ -6,6 +6,7 @@ import { LIMITS } from '../idea-input.js';
 import type { CommentView, IdeaView } from '../idea-view.js';
 import { IdeaForm } from './idea-fields.js';
 import { authorLabel, Comments, IdeaBody, StatusLine } from './parts.js';
+import { PulseInvite } from '../../pulse/views/pulse-invite.js';
 
 type Org = { slug: string; name: string };
 
@@ -110,6 +111,8 @@ export function PublicIdeaPage(props: {
   commentForm: FormState;
   notice?: string | undefined;
   problem?: string | undefined;
+  /** The experience pulse invitation after posting, when asked for. */
+  pulseHref?: string | null | undefined;
 }): JSX.Element {
   const { ctx, org, initiative, idea } = props;
   const t = ctx.t;
@@ -125,6 +128,7 @@ export function PublicIdeaPage(props: {
       </p>
       <h1 safe>{idea.title}</h1>
       <Notice text={props.notice} />
+      <PulseInvite ctx={ctx} href={props.pulseHref} />
       {props.problem ? (
         <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
           <p safe>{props.problem}</p>

@@ -9,6 +9,7 @@ import { MyInterviewsSection } from '../../interviews/views/my-interviews.js';
 import { MyConversationsSection } from '../../conversations/views/my-conversations.js';
 import { MyIdeasSection } from '../../ideas/views/my-ideas.js';
 import { MyPrototypeFeedbackSection } from '../../prototypes/views/my-feedback.js';
+import { MyPulsesSection } from '../../pulse/views/my-pulses.js';
 import { MySurveyResponsesSection } from '../../surveys/views/my-survey-responses.js';
 import { MyParticipationLink } from '../../follow-up/views/my-participation-link.js';
 
@@ -136,6 +137,7 @@ export function MyDataPage(props: {
       <MyIdeasSection ctx={ctx} ideas={data.ideas} />
       <MyPrototypeFeedbackSection ctx={ctx} feedback={data.prototypeFeedback} />
       <MyParticipationLink ctx={ctx} orgSlug={org.slug} />
+      <MyPulsesSection ctx={ctx} pulses={data.pulses} />
 
       <h2 safe>{t('participants:me.editTitle')}</h2>
       <ErrorSummary ctx={ctx} form={props.detailsForm} labels={contactLabels(ctx)} />

@@ -4,6 +4,7 @@ import type { FormState, PageContext } from '../../../ui/page-context.js';
 import type { Initiative } from '../../initiatives/initiatives.table.js';
 import type { PrototypeView, VersionView } from '../prototype-view.js';
 import { Draft } from './parts.js';
+import { PulseInvite } from '../../pulse/views/pulse-invite.js';
 
 type Org = { slug: string; name: string };
 
@@ -80,6 +81,8 @@ export function PublicPrototypePage(props: {
   form: FormState;
   notice?: string | undefined;
   problem?: string | undefined;
+  /** The experience pulse invitation after giving feedback, when asked for. */
+  pulseHref?: string | null | undefined;
 }): JSX.Element {
   const { ctx, org, initiative, version, form } = props;
   const t = ctx.t;
@@ -93,6 +96,7 @@ export function PublicPrototypePage(props: {
       </p>
       <h1 safe>{props.title}</h1>
       <Notice text={props.notice} />
+      <PulseInvite ctx={ctx} href={props.pulseHref} />
       {props.problem ? (
         <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
           <p safe>{props.problem}</p>

@@ -8,6 +8,7 @@ import { allQuestions, localized, type SurveyDefinition } from '../survey-defini
 import type { Survey } from '../surveys.repository.js';
 import { QuestionInput } from './question-input.js';
 import { surveyTitle } from './respond-pages.js';
+import { PulseInvite } from '../../pulse/views/pulse-invite.js';
 
 // Kiosk pages run on a shared device. They carry no participant navigation ("My data" would be
 // nobody's), forms ask the browser not to remember entries (autocomplete off), and every page
@@ -145,6 +146,8 @@ export function KioskThanksPage(props: {
   survey: Survey;
   startHref: string;
   resetSeconds: number;
+  /** The anonymous experience pulse invitation, when asked for. */
+  pulseHref?: string | null | undefined;
 }): JSX.Element {
   const { ctx } = props;
   const t = ctx.t;
@@ -155,6 +158,7 @@ export function KioskThanksPage(props: {
       </p>
       <h1 safe>{t('surveys:distribution.kiosk.thanksTitle')}</h1>
       <p safe>{t('surveys:distribution.kiosk.thanksText', { seconds: props.resetSeconds })}</p>
+      <PulseInvite ctx={ctx} href={props.pulseHref} />
       <p>
         <a class="button primary" href={props.startHref} safe>
           {t('surveys:distribution.kiosk.next')}

@@ -5,6 +5,7 @@ import type { Answers } from '../survey-answers.js';
 import { allQuestions, localized, type Question, type SurveyDefinition } from '../survey-definition.js';
 import type { Survey } from '../surveys.repository.js';
 import { QuestionInput } from './question-input.js';
+import { PulseInvite } from '../../pulse/views/pulse-invite.js';
 
 type Org = { slug: string; name: string };
 
@@ -154,6 +155,8 @@ export function SurveyDonePage(props: {
   initiativeHref: string;
   again?: string | undefined;
   already?: boolean;
+  /** The experience pulse invitation, when asked for. */
+  pulseHref?: string | null | undefined;
 }): JSX.Element {
   const { ctx } = props;
   const title = surveyTitle(props.survey, ctx.locale);
@@ -167,6 +170,7 @@ export function SurveyDonePage(props: {
           ? ctx.t('surveys:respond.alreadyText', { title })
           : ctx.t('surveys:respond.thanksText', { title })}
       </p>
+      <PulseInvite ctx={ctx} href={props.pulseHref} />
       <ul class="links">
         <li>
           <a href={props.initiativeHref} safe>
