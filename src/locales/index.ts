@@ -26,6 +26,8 @@ import sprintsEn from './en/sprints.json' with { type: 'json' };
 import sprintsDa from './da/sprints.json' with { type: 'json' };
 import experimentsEn from './en/experiments.json' with { type: 'json' };
 import experimentsDa from './da/experiments.json' with { type: 'json' };
+import decisionsEn from './en/decisions.json' with { type: 'json' };
+import decisionsDa from './da/decisions.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -44,6 +46,7 @@ export const resources = {
     prototypes: prototypesEn,
     sprints: sprintsEn,
     experiments: experimentsEn,
+    decisions: decisionsEn,
   },
   da: {
     common: commonDa,
@@ -60,6 +63,7 @@ export const resources = {
     prototypes: prototypesDa,
     sprints: sprintsDa,
     experiments: experimentsDa,
+    decisions: decisionsDa,
   },
 };
 

@@ -11,6 +11,7 @@ import { ideasRoutes } from './ideas/ideas.routes.js';
 import { prototypesRoutes } from './prototypes/prototypes.routes.js';
 import { sprintsRoutes } from './sprints/sprints.routes.js';
 import { experimentsRoutes } from './experiments/experiments.routes.js';
+import { decisionsRoutes } from './decisions/decisions.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -26,4 +27,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   prototypesRoutes,
   sprintsRoutes,
   experimentsRoutes,
+  decisionsRoutes,
 ];

@@ -113,6 +113,9 @@ export function InitiativeDetail({
         <a href={`${base}/experiments`} safe>
           {t('experiments:listShort')}
         </a>
+        <a href={`${base}/decisions`} safe>
+          {t('decisions:link')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
