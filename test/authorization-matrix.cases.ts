@@ -8,6 +8,7 @@ import { ideaCases } from './matrix-cases/ideas.cases.js';
 import { prototypeCases } from './matrix-cases/prototypes.cases.js';
 import { sprintCases } from './matrix-cases/sprints.cases.js';
 import { experimentCases } from './matrix-cases/experiments.cases.js';
+import { decisionCases } from './matrix-cases/decisions.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -27,4 +28,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...prototypeCases,
   ...sprintCases,
   ...experimentCases,
+  ...decisionCases,
 };
