@@ -245,7 +245,7 @@ export function DecisionPage(props: {
       ) : (
         <p>
           <a href={linkingPath(initiative.id, decision.id)} safe>
-            {t('decisions:actions.search')}
+            {t('decisions:actions.searchInputs')}
           </a>
         </p>
       )}
@@ -316,7 +316,7 @@ export function DecisionPage(props: {
                     )}
                   </td>
                   <td safe>{t(`decisions:kinds.${link.inputKind}`)}</td>
-                  <td safe>{input ? excerpt(input.text) : ''}</td>
+                  <td safe>{excerpt(input?.text ?? '')}</td>
                   <td>
                     {input ? (
                       <ReviewCell
