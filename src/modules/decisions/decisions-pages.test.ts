@@ -166,6 +166,8 @@ describe.each(engines)('decision pages on %s', (engine) => {
 
     const decisionPage = await client.get(`${pages}/${id}`);
     expect(decisionPage.body).toContain('Roof over the hospital bench');
+    expect(decisionPage.body).toContain('A roof, so we can sit when it rains.');
+    expect(decisionPage.body).toContain('>Idea<');
     expect(decisionPage.body).toContain(`href="/staff/initiatives/${s.initiative.id}/ideas/${idea.id}"`);
     const list = await client.get(pages);
     expect(list.body).toMatch(/Roofs over benches<\/a><\/td>(?:<td>.*?<\/td>){4}<td>1<\/td>/s);
