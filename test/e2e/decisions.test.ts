@@ -2,13 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../src/modules/decisions/record-decision.js';
 import { actorOf } from '../../src/modules/staff/actor-of.js';
-import {
-  clickThrough,
-  FLOW_TIMEOUT,
-  newContext,
-  signInThroughForm,
-  useBrowser,
-} from '../support/browser.js';
+import { clickThrough, FLOW_TIMEOUT, newContext, signInThroughForm, useBrowser } from '../support/browser.js';
 import { buildIdea } from '../support/idea-factory.js';
 import { buildInitiative } from '../support/initiative-factory.js';
 import { browserMatrix, useTestServers, type TestServer } from '../support/server.js';
@@ -88,7 +82,9 @@ describe.each(browserMatrix)(
             'Bench by the library',
           ]) {
             const link = () =>
-              page.getByRole('button', { name: new RegExp(`^Link\\s*: Idea ${title}$`) }).click();
+              page
+                .getByRole('button', { name: new RegExp(`^Link\\s*: Idea ${title}, “Somewhere to sit`) })
+                .click();
             if (title.startsWith('Roof')) await clickThrough(page, link);
             else await follow(page, link);
             expect(await page.getByText('The input is linked to the decision.').count()).toBe(1);
@@ -97,7 +93,7 @@ describe.each(browserMatrix)(
           }
           expect(await page.getByText('Linked to this decision').count()).toBe(3);
           await follow(page, () =>
-            page.getByRole('button', { name: /^Mark reviewed\s*: Idea Bench by the library$/ }).click(),
+            page.getByRole('button', { name: /^Mark reviewed\s*: Idea Bench by the library, “/ }).click(),
           );
           expect(await page.getByText('The input is marked reviewed.').count()).toBe(1);
 
@@ -111,7 +107,7 @@ describe.each(browserMatrix)(
           expect(await page.getByRole('link', { name: 'Roof over the clinic bench' }).count()).toBe(1);
           expect(
             await page
-              .getByRole('button', { name: /^Unmark reviewed\s*: Idea Bench by the library$/ })
+              .getByRole('button', { name: /^Unmark reviewed\s*: Idea Bench by the library, “/ })
               .count(),
           ).toBe(1);
         } finally {

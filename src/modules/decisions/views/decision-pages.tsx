@@ -5,6 +5,7 @@ import type { Initiative } from '../../initiatives/initiatives.table.js';
 import { deciders, statuses, type Decision } from '../decisions.table.js';
 import type { LinkedInput } from '../show-decision.js';
 import {
+  aboutInput,
   Crumbs,
   dateText,
   decisionPath,
@@ -177,14 +178,14 @@ export function DecisionFormPage(props: {
 export function ReviewCell(props: {
   ctx: PageContext;
   action: string;
-  input: { kind: string; id: string; label: string };
+  input: { kind: string; id: string; label: string; text: string };
   reviewedAt: string | null;
   canManage: boolean;
   back: Record<string, string>;
 }): JSX.Element {
   const { ctx, input } = props;
   const t = ctx.t;
-  const about = `${t(`decisions:kinds.${input.kind}`)} ${input.label}`;
+  const about = aboutInput(ctx, input);
   return (
     <>
       {props.reviewedAt ? (
@@ -322,7 +323,7 @@ export function DecisionPage(props: {
                       <ReviewCell
                         ctx={ctx}
                         action={`${path}/review`}
-                        input={{ kind: link.inputKind, id: link.inputId, label }}
+                        input={{ kind: link.inputKind, id: link.inputId, label, text: input.text }}
                         reviewedAt={reviewedAt}
                         canManage={props.canManage}
                         back={{ from: 'decision' }}
@@ -338,7 +339,7 @@ export function DecisionPage(props: {
                         action={`${path}/links/${encodeURIComponent(link.id)}/delete`}
                         fields={{}}
                         label={t('decisions:actions.unlink')}
-                        about={`${t(`decisions:kinds.${link.inputKind}`)} ${label}`}
+                        about={aboutInput(ctx, { kind: link.inputKind, label, text: input?.text ?? '' })}
                         kind="danger"
                       />
                     </td>

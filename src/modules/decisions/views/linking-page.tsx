@@ -7,7 +7,7 @@ import type { Decision } from '../decisions.table.js';
 import type { InputKind } from '../input-source.js';
 import type { InputHit } from '../search-inputs.js';
 import { ReviewCell } from './decision-pages.js';
-import { Crumbs, decisionPath, excerpt, Problem, RowAction, When } from './parts.js';
+import { aboutInput, Crumbs, decisionPath, excerpt, Problem, RowAction, When } from './parts.js';
 
 /**
  * The linking screen of a decision: one search across every kind of the initiative's input, each hit
@@ -156,7 +156,7 @@ function Hit(props: {
             action={`${props.path}/links`}
             fields={{ inputKind: item.kind, inputId: item.id, ...props.back }}
             label={t('decisions:actions.link')}
-            about={`${kindLabel} ${item.label}`}
+            about={aboutInput(ctx, item)}
             kind="primary"
           />
         ) : (
@@ -165,7 +165,7 @@ function Hit(props: {
         <ReviewCell
           ctx={ctx}
           action={`${props.path}/review`}
-          input={{ kind: item.kind, id: item.id, label: item.label }}
+          input={{ kind: item.kind, id: item.id, label: item.label, text: item.text }}
           reviewedAt={hit.reviewedAt}
           canManage={props.canManage}
           back={{ from: 'link', ...props.back }}

@@ -47,6 +47,17 @@ export function excerpt(text: string, max = 200): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * What a row's buttons act on, for screen readers: the kind, the label and the start of the words
+ * (two responses to one survey on one day share a label, so the words tell them apart).
+ */
+export function aboutInput(ctx: PageContext, input: { kind: string; label: string; text: string }): string {
+  const kind = ctx.t(`decisions:kinds.${input.kind}`);
+  return input.text.trim() === ''
+    ? `${kind} ${input.label}`
+    : `${kind} ${input.label}, “${excerpt(input.text, 60)}”`;
+}
+
 /** Breadcrumbs back to the initiative and, deeper down, its decisions (and one decision). */
 export function Crumbs({
   ctx,
