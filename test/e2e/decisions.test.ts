@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../src/modules/decisions/record-decision.js';
+import { submitResponse } from '../../src/modules/surveys/submit-response.js';
 import { actorOf } from '../../src/modules/staff/actor-of.js';
 import { clickThrough, FLOW_TIMEOUT, newContext, signInThroughForm, useBrowser } from '../support/browser.js';
 import { buildIdea } from '../support/idea-factory.js';
+import { buildSurvey } from '../support/survey-factory.js';
 import { buildInitiative } from '../support/initiative-factory.js';
 import { browserMatrix, useTestServers, type TestServer } from '../support/server.js';
 import { buildOrganization, buildStaff } from '../support/staff-factory.js';
@@ -25,7 +27,7 @@ describe.each(browserMatrix)(
     });
 
     it(
-      'a facilitator searches the linking screen, links three ideas, marks one reviewed and adopts the decision',
+      'a facilitator searches the linking screen, links an idea and two survey responses, marks one reviewed and adopts the decision',
       { timeout: FLOW_TIMEOUT },
       async () => {
         // Data through use cases: the clicks below are what is tested.
@@ -37,21 +39,24 @@ describe.each(browserMatrix)(
           plan: { title: 'Waiting for the bus' },
         });
         const actor = actorOf(member);
-        for (const title of [
-          'Roof over the clinic bench',
-          'Bench at the school stop',
-          'Bench by the library',
-        ])
-          await buildIdea(server.db, actor, initiative.id, {
-            title,
-            description: 'Somewhere to sit.',
-            problem: 'Long waits.',
-          });
+        await buildIdea(server.db, actor, initiative.id, {
+          title: 'Roof over the clinic bench',
+          description: 'Somewhere to sit.',
+          problem: 'Long waits.',
+        });
         await buildIdea(server.db, actor, initiative.id, {
           title: 'Longer opening hours',
           description: 'Open until 20.',
           problem: 'Closed when we finish work.',
         });
+        // Survey responses reach the linking screen through the `survey_response` input source (registry on main).
+        const survey = await buildSurvey(server.db, actor, initiative.id, {
+          settings: { titleEn: 'Bus stop survey', titleDa: 'Busstop' },
+          questions: [{ kind: 'short_text', textEn: 'What would help you wait?' }],
+        });
+        const question = survey.questions[0]!.id;
+        for (const words of ['A bench at the school stop', 'A bench by the library'])
+          await submitResponse(server.db, actor, survey.survey.id, { answers: { [question]: words } });
         const decision = await recordDecision(server.db, actor, initiative.id, {
           title: 'Benches with roofs at three stops',
           rationale: 'Many asked for somewhere dry to wait.',
@@ -71,21 +76,17 @@ describe.each(browserMatrix)(
 
           await follow(page, () => page.getByRole('link', { name: 'Link input' }).click());
           await page.getByLabel('Words to look for').fill('bench');
-          await page.getByLabel('Kind of input').selectOption('idea');
           await follow(page, () => page.getByRole('button', { name: 'Search' }).click());
           expect(await page.getByText('3 found').count()).toBe(1);
           expect(await page.getByText('Longer opening hours').count()).toBe(0);
 
-          for (const title of [
-            'Roof over the clinic bench',
-            'Bench at the school stop',
-            'Bench by the library',
-          ]) {
-            const link = () =>
-              page
-                .getByRole('button', { name: new RegExp(`^Link\\s*: Idea ${title}, “Somewhere to sit`) })
-                .click();
-            if (title.startsWith('Roof')) await clickThrough(page, link);
+          for (const [i, name] of [
+            /^Link\s*: Idea Roof over the clinic bench, “Somewhere to sit/,
+            /^Link\s*: Survey response Bus stop survey · [\d-]+, “A bench at the school stop”$/,
+            /^Link\s*: Survey response Bus stop survey · [\d-]+, “A bench by the library”$/,
+          ].entries()) {
+            const link = () => page.getByRole('button', { name }).click();
+            if (i === 0) await clickThrough(page, link);
             else await follow(page, link);
             expect(await page.getByText('The input is linked to the decision.').count()).toBe(1);
             // The search stays, so the next hit is on the same page.
@@ -93,7 +94,11 @@ describe.each(browserMatrix)(
           }
           expect(await page.getByText('Linked to this decision').count()).toBe(3);
           await follow(page, () =>
-            page.getByRole('button', { name: /^Mark reviewed\s*: Idea Bench by the library, “/ }).click(),
+            page
+              .getByRole('button', {
+                name: /^Mark reviewed\s*: Survey response Bus stop survey · [\d-]+, “A bench by the library”$/,
+              })
+              .click(),
           );
           expect(await page.getByText('The input is marked reviewed.').count()).toBe(1);
 
@@ -107,7 +112,9 @@ describe.each(browserMatrix)(
           expect(await page.getByRole('link', { name: 'Roof over the clinic bench' }).count()).toBe(1);
           expect(
             await page
-              .getByRole('button', { name: /^Unmark reviewed\s*: Idea Bench by the library, “/ })
+              .getByRole('button', {
+                name: /^Unmark reviewed\s*: Survey response Bus stop survey · [\d-]+, “A bench by the library”$/,
+              })
               .count(),
           ).toBe(1);
         } finally {
