@@ -77,7 +77,11 @@ export const decisionCases: Record<string, RouteCase> = {
     audience: decisionRules.manage,
     request: async (t, f) => ({
       path: `${pages(f)}/${await decision(t, f)}/edit`,
-      form: { ...decisionBody(f), status: 'not_adopted', notAdoptedReason: 'The bus company owns the stops.' },
+      form: {
+        ...decisionBody(f),
+        status: 'not_adopted',
+        notAdoptedReason: 'The bus company owns the stops.',
+      },
     }),
   },
   'GET /staff/initiatives/:id/decisions/:decisionId/link': {
@@ -105,7 +109,14 @@ export const decisionCases: Record<string, RouteCase> = {
     audience: decisionRules.manage,
     request: async (t, f) => ({
       path: `${pages(f)}/${await decision(t, f)}/review`,
-      form: { inputKind: 'idea', inputId: await idea(t, f), reviewed: 'yes', from: 'link', q: '', within: '' },
+      form: {
+        inputKind: 'idea',
+        inputId: await idea(t, f),
+        reviewed: 'yes',
+        from: 'link',
+        q: '',
+        within: '',
+      },
     }),
   },
   'GET /api/v1/initiatives/:id/decisions': {
