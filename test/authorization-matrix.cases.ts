@@ -13,6 +13,7 @@ import { outcomeCases } from './matrix-cases/outcomes.cases.js';
 import { engagementCases } from './matrix-cases/engagement.cases.js';
 import { influenceCases } from './matrix-cases/influence.cases.js';
 import { pulseCases } from './matrix-cases/pulse.cases.js';
+import { decisionCases } from './matrix-cases/decisions.cases.js';
 import type { RouteCase } from './matrix-cases/types.js';
 
 export type { Audience, CellRequest, RouteCase } from './matrix-cases/types.js';
@@ -37,4 +38,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...engagementCases,
   ...influenceCases,
   ...pulseCases,
+  ...decisionCases,
 };

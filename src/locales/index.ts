@@ -36,6 +36,8 @@ import influenceEn from './en/influence.json' with { type: 'json' };
 import influenceDa from './da/influence.json' with { type: 'json' };
 import pulseEn from './en/pulse.json' with { type: 'json' };
 import pulseDa from './da/pulse.json' with { type: 'json' };
+import decisionsEn from './en/decisions.json' with { type: 'json' };
+import decisionsDa from './da/decisions.json' with { type: 'json' };
 
 // One namespace per concern; a module adds its own pair of files here.
 export const resources = {
@@ -59,6 +61,7 @@ export const resources = {
     engagement: engagementEn,
     influence: influenceEn,
     pulse: pulseEn,
+    decisions: decisionsEn,
   },
   da: {
     common: commonDa,
@@ -80,6 +83,7 @@ export const resources = {
     engagement: engagementDa,
     influence: influenceDa,
     pulse: pulseDa,
+    decisions: decisionsDa,
   },
 };
 

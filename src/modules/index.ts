@@ -16,6 +16,7 @@ import { outcomesRoutes } from './outcomes/outcomes.routes.js';
 import { engagementRoutes } from './engagement/engagement.routes.js';
 import { influenceRoutes } from './influence/influence.routes.js';
 import { pulseRoutes } from './pulse/pulse.routes.js';
+import { decisionsRoutes } from './decisions/decisions.routes.js';
 
 /** Every capability's routes, registered by the composition root in this order. */
 export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -36,4 +37,5 @@ export const modules: ((app: FastifyInstance) => Promise<void>)[] = [
   engagementRoutes,
   influenceRoutes,
   pulseRoutes,
+  decisionsRoutes,
 ];

@@ -24,3 +24,13 @@ export const LinkInput = Type.Object(
   { additionalProperties: false },
 );
 export type LinkInput = Static<typeof LinkInput>;
+
+/** A search across an initiative's input: words to look for, optionally one kind only. */
+export const InputSearch = Type.Object(
+  {
+    q: Type.String({ maxLength: 200, default: '' }),
+    kind: Type.Optional(literals(inputKinds)),
+  },
+  { additionalProperties: false },
+);
+export type InputSearch = Static<typeof InputSearch>;

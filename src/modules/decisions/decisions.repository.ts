@@ -183,3 +183,105 @@ export async function unlinkParticipantFromLinks(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** How many inputs each of an initiative's decisions links, by decision id (decisions without links left out). */
+export async function countLinksByDecision(
+  db: Db,
+  organizationId: string,
+  initiativeId: string,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('decision_links')
+    .innerJoin('decisions', 'decisions.id', 'decision_links.decision_id')
+    .select(['decision_links.decision_id as decisionId', db.fn.countAll().as('n')])
+    .where('decision_links.organization_id', '=', organizationId)
+    .where('decisions.initiative_id', '=', initiativeId)
+    .groupBy('decision_links.decision_id')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.decisionId, Number(r.n)]));
+}
+
+/** The links of an initiative's decisions to these inputs of one kind, with each decision's title. */
+export async function linksOfInputs(
+  db: Db,
+  organizationId: string,
+  initiativeId: string,
+  inputKind: string,
+  inputIds: readonly string[],
+): Promise<{ linkId: string; decisionId: string; title: string; inputId: string }[]> {
+  if (inputIds.length === 0) return [];
+  return db
+    .selectFrom('decision_links')
+    .innerJoin('decisions', 'decisions.id', 'decision_links.decision_id')
+    .select([
+      'decision_links.id as linkId',
+      'decision_links.decision_id as decisionId',
+      'decisions.title as title',
+      'decision_links.input_id as inputId',
+    ])
+    .where('decision_links.organization_id', '=', organizationId)
+    .where('decisions.initiative_id', '=', initiativeId)
+    .where('decision_links.input_kind', '=', inputKind)
+    .where('decision_links.input_id', 'in', [...inputIds])
+    .orderBy('decisions.decided_on', 'desc')
+    .orderBy('decision_links.id')
+    .execute();
+}
+
+/** Records that staff reviewed an input; a second mark keeps the first (one row per input). Returns whether it was new. */
+export async function insertReview(
+  db: Db,
+  organizationId: string,
+  review: { initiativeId: string; inputKind: string; inputId: string },
+  reviewedBy: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('input_reviews')
+    .values({
+      id: newId(),
+      organization_id: organizationId,
+      initiative_id: review.initiativeId,
+      input_kind: review.inputKind,
+      input_id: review.inputId,
+      reviewed_by: reviewedBy,
+      reviewed_at: now,
+    })
+    .onConflict((oc) => oc.columns(['organization_id', 'input_kind', 'input_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Removes the review mark of an input; returns whether there was one. */
+export async function deleteReview(
+  db: Db,
+  organizationId: string,
+  inputKind: string,
+  inputId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('input_reviews')
+    .where('organization_id', '=', organizationId)
+    .where('input_kind', '=', inputKind)
+    .where('input_id', '=', inputId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** When each of these inputs of one kind was marked reviewed, by input id (unreviewed left out). */
+export async function reviewsOfInputs(
+  db: Db,
+  organizationId: string,
+  inputKind: string,
+  inputIds: readonly string[],
+): Promise<Record<string, string>> {
+  if (inputIds.length === 0) return {};
+  const rows = await db
+    .selectFrom('input_reviews')
+    .select(['input_id', 'reviewed_at'])
+    .where('organization_id', '=', organizationId)
+    .where('input_kind', '=', inputKind)
+    .where('input_id', 'in', [...inputIds])
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.input_id, r.reviewed_at]));
+}

@@ -46,7 +46,7 @@ describe.each(engines)('decisions on %s', (engine) => {
       recordDecision(s.t.db, facilitator(), s.initiative.id, { ...decision, status: 'not_adopted' }),
     );
     expect(refused.code).toBe('validation_failed');
-    expect(refused.fields).toEqual([{ field: 'notAdoptedReason', code: 'required' }]);
+    expect(refused.fields).toEqual([{ field: 'notAdoptedReason', code: 'decisions.reasonRequired' }]);
     expect(await count('decisions')).toBe(before);
 
     const made = await recordDecision(s.t.db, facilitator(), s.initiative.id, {

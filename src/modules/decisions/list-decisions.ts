@@ -3,7 +3,12 @@ import { authorize, can, type StaffActor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { getInitiative } from '../initiatives/get-initiative.js';
 import type { Initiative } from '../initiatives/initiatives.table.js';
-import { findDecision, listDecisionRows, listLinkRows } from './decisions.repository.js';
+import {
+  countLinksByDecision,
+  findDecision,
+  listDecisionRows,
+  listLinkRows,
+} from './decisions.repository.js';
 import { decisionRules } from './decisions.policy.js';
 import type { Decision, DecisionLink } from './decisions.table.js';
 
@@ -12,12 +17,19 @@ export async function listDecisions(
   db: Db,
   actor: StaffActor | undefined,
   initiativeId: string,
-): Promise<{ initiative: Initiative; decisions: Decision[]; canManage: boolean }> {
+): Promise<{
+  initiative: Initiative;
+  decisions: Decision[];
+  /** How many inputs each decision links, by decision id (0 when absent). */
+  linkCounts: Record<string, number>;
+  canManage: boolean;
+}> {
   authorize(actor, decisionRules.view);
   const initiative = await getInitiative(db, actor, initiativeId);
   return {
     initiative,
     decisions: await listDecisionRows(db, actor.organizationId, initiative.id),
+    linkCounts: await countLinksByDecision(db, actor.organizationId, initiative.id),
     canManage: can(actor, decisionRules.manage),
   };
 }

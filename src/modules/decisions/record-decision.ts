@@ -20,7 +20,7 @@ function fieldsOf(raw: unknown): DecisionFields {
   const input = parseInput(DecisionInput, raw);
   const reason = input.notAdoptedReason.trim();
   if (input.status === 'not_adopted' && reason === '')
-    throw invalid([{ field: 'notAdoptedReason', code: 'required' }]);
+    throw invalid([{ field: 'notAdoptedReason', code: 'decisions.reasonRequired' }]);
   return {
     title: input.title.trim(),
     rationale: input.rationale.trim(),

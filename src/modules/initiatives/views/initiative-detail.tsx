@@ -116,6 +116,9 @@ export function InitiativeDetail({
         <a href={`${base}/pulse`} safe>
           {t('pulse:staff.link')}
         </a>
+        <a href={`${base}/decisions`} safe>
+          {t('decisions:link')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
