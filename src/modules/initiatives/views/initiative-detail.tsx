@@ -119,6 +119,9 @@ export function InitiativeDetail({
         <a href={`${base}/decisions`} safe>
           {t('decisions:link')}
         </a>
+        <a href={`${base}/influence`} safe>
+          {t('influence:nav')}
+        </a>
         {initiative.status === 'open' || initiative.status === 'closed' ? (
           <a href={`/o/${extras.orgSlug}/i/${initiative.slug}`} safe>
             {t('initiatives:actions.viewPublic')}
