@@ -45,6 +45,20 @@ describe.each(engines)('the demo seed on %s', (engine) => {
       .where('conversation_id', '=', conversation.id)
       .executeTakeFirstOrThrow();
     expect(Number(votes.n)).toBe(638);
+    // The loop is closed on three decisions, one not adopted with its public reason.
+    const decisions = await tdb.db.selectFrom('decisions').selectAll().orderBy('decided_on').execute();
+    expect(decisions.map((d) => d.status)).toEqual(['adopted', 'in_pilot', 'not_adopted']);
+    expect(decisions[2]!.not_adopted_reason).toContain('fire rules');
+    const links = await tdb.db.selectFrom('decision_links').select(['decision_id', 'input_kind']).execute();
+    const kinds = (id: string) =>
+      links
+        .filter((l) => l.decision_id === id)
+        .map((l) => l.input_kind)
+        .sort();
+    expect(kinds(decisions[0]!.id)).toEqual(['idea', ...Array<string>(5).fill('survey_response')]);
+    expect(kinds(decisions[1]!.id)).toEqual(Array<string>(4).fill('conversation_statement'));
+    expect(kinds(decisions[2]!.id)).toEqual(['idea']);
+    expect(await tdb.db.selectFrom('input_reviews').select('id').execute()).toHaveLength(3);
     const first = results.questions[0]!.summary;
     expect(first.suppressed).toBe(false);
     if (!first.suppressed) expect(first.respondents).toBe(60);

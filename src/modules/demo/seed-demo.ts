@@ -11,6 +11,7 @@ import { changeInitiativeStatus } from '../initiatives/change-initiative-status.
 import { seedDemoSurvey } from './seed-demo-survey.js';
 import { seedDemoParticipants } from './seed-demo-participants.js';
 import { seedDemoConversation } from './seed-demo-conversation.js';
+import { seedDemoLoop } from './seed-demo-loop.js';
 
 /** The demo staff's shared password (printed by `npm start`; change it on a real installation). */
 export const DEMO_PASSWORD = 'engine-room-demo';
@@ -87,6 +88,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed | undefin
     await seedDemoParticipants(trx, adminActor, initiative.id);
     await seedDemoSurvey(trx, actorOf(facilitator), initiative.id);
     await seedDemoConversation(trx, actorOf(facilitator), initiative.id);
+    await seedDemoLoop(trx, actorOf(facilitator), initiative.id);
     return {
       organizationSlug: org.slug,
       staff: {
