@@ -1,5 +1,5 @@
 // A contributor is told what became of their idea: the digest mail arrives at the real test SMTP
-// server, "My participation" shows the decision and its reason without JavaScript, and the
+// server (a Danish contributor's in Danish), "My participation" shows the decision and its reason without JavaScript, and the
 // unsubscribe link of the mail works in a browser that holds no cookies. Data is set up through use
 // cases; only what the contributor does is clicked.
 
@@ -8,6 +8,7 @@ import { enqueueFollowUpDigests } from '../../src/modules/follow-up/enqueue-foll
 import { linkInput } from '../../src/modules/decisions/link-input.js';
 import { recordDecision } from '../../src/modules/decisions/record-decision.js';
 import { postParticipantIdea } from '../../src/modules/ideas/post-idea.js';
+import { registerParticipant } from '../../src/modules/participants/register-participant.js';
 import { sendDueMail, smtpTransport } from '../../src/platform/mail/sender.js';
 import { clickThrough, FLOW_TIMEOUT, newContext, useBrowser, visit } from '../support/browser.js';
 import { buildInitiative } from '../support/initiative-factory.js';
@@ -78,6 +79,23 @@ describe.each(withoutJavaScript)(
             inputKind: 'idea',
             inputId: idea.id,
           });
+          // A second contributor, who reads Danish, is told in Danish.
+          const danishEmail = `bidrager-${engine}-${String(javaScriptEnabled)}@example.org`;
+          const danish = await registerParticipant(server.db, actor, initiative.id, {
+            consent: true,
+            locale: 'da',
+            email: danishEmail,
+            followUp: true,
+          });
+          const danishIdea = await postParticipantIdea(server.db, org.id, initiative.slug, danish.id, {
+            title: 'En badebro',
+            description: 'En bro at bade fra om sommeren.',
+            problem: 'Der er ingen steder at bade i byen.',
+          });
+          await linkInput(server.db, actor, initiative.id, decision.id, {
+            inputKind: 'idea',
+            inputId: danishIdea.id,
+          });
 
           const now = new Date(Date.now() + 60_000);
           await enqueueFollowUpDigests(server.db, {
@@ -95,6 +113,10 @@ describe.each(withoutJavaScript)(
           const mails = smtp.received.filter((m) => m.to[0] === email).map(readMail);
           expect(mails).toHaveLength(1);
           expect(mails[0]!.text).toContain('Why not: Ships pass too close for safe swimming.');
+          const danishMails = smtp.received.filter((m) => m.to[0] === danishEmail).map(readMail);
+          expect(danishMails).toHaveLength(1);
+          expect(danishMails[0]!.text).toContain('En badebro');
+          expect(danishMails[0]!.text).toContain('Hvorfor ikke: Ships pass too close for safe swimming.');
 
           // The participant navigation leads to what became of the idea.
           await clickThrough(page, () => page.getByRole('link', { name: 'My participation' }).click());
