@@ -36,6 +36,17 @@ describe.each(engines)('idea input source on %s', (engine) => {
       targetId: mine.id,
     });
     await supportAsParticipant(s.t.db, org, s.initiative.slug, s.consentingId, staffIdea.id);
+    // Ideas posted within one millisecond would tie on the clock: give them distinct ages.
+    await s.t.db
+      .updateTable('ideas')
+      .set({ created_at: '2026-01-01T00:00:00.000Z' })
+      .where('id', '=', staffIdea.id)
+      .execute();
+    await s.t.db
+      .updateTable('ideas')
+      .set({ created_at: '2026-02-01T00:00:00.000Z' })
+      .where('id', '=', mine.id)
+      .execute();
 
     // A search is case-insensitive, looks in the description and problem too, and treats % literally.
     expect((await source.search(s.t.db, org, s.initiative.id, 'THURSDAYS', 10)).map((i) => i.id)).toEqual([
@@ -66,7 +77,7 @@ describe.each(engines)('idea input source on %s', (engine) => {
       id: mine.id,
       initiativeId: s.initiative.id,
       participantId: s.consentingId,
-      createdAt: mine.createdAt,
+      createdAt: '2026-02-01T00:00:00.000Z',
       label: 'Longer opening hours',
       text: 'Open until eight on Thursdays.\n\nPeople who work cannot come.',
       href: `/staff/initiatives/${s.initiative.id}/ideas/${mine.id}`,
