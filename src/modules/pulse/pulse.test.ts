@@ -264,6 +264,10 @@ describe.each(engines)('experience pulse on %s', (engine) => {
       paths: Record<string, { get?: { tags?: string[] } }>;
     }>();
     expect(doc.paths['/api/v1/initiatives/{id}/pulse']?.get?.tags).toEqual(['pulse']);
+    // The schema documents hidden points (null) and a hidden mean ({suppressed: true, k}).
+    const operation = JSON.stringify(doc.paths['/api/v1/initiatives/{id}/pulse']?.get);
+    expect(operation).toContain('null where fewer than k');
+    expect(operation).toContain('hidden because a point is hidden');
     const foreign = await api(
       s.t.app,
       s.otherAdmin.token,
