@@ -13,4 +13,5 @@ export {
   type PulseQuestion,
   type PulseReport,
   type QuestionResult,
+  type QuestionTally,
 } from './pulse-report.js';

@@ -66,10 +66,12 @@ describe('pulse suppression boundary', () => {
     if (group.suppressed) return;
     expect(group.respondents).toBe(5);
     expect(group.comments).toEqual(['Too long a form']);
-    expect(group.questions.heard).toMatchObject({
+    // Every point has 1 < k people: all hidden, and so is the mean, but the question's count stays.
+    expect(group.questions.heard).toEqual({
       suppressed: false,
       respondents: 5,
-      counts: [1, 1, 1, 1, 1],
+      counts: [null, null, null, null, null],
+      mean: { suppressed: true, k: 5 },
     });
     expect(group.questions.easy).toMatchObject({ suppressed: false, counts: [0, 0, 0, 5, 0] });
     // Nobody answered "again": fewer than k behind it.
@@ -164,7 +166,7 @@ describe('the pulse report', () => {
     expect(w.respondents).toBe(6);
     expect(w.comments).toHaveLength(6);
     expect(w.questions.heard).toMatchObject({ suppressed: false, counts: [0, 0, 0, 0, 6] });
-    expect(w.questions.heard.suppressed === false && w.questions.heard.mean?.mean).toBe(5);
+    expect(w.questions.heard).toMatchObject({ mean: { suppressed: false, mean: 5 } });
   });
 
   it('counts an answer with an unknown segment key as not answered', () => {
@@ -191,5 +193,118 @@ describe('the pulse report', () => {
     expect(report.overall).toEqual({ suppressed: true, k: 5 });
     expect(report.byKind[0]!.group).toEqual({ suppressed: true, k: 5 });
     expect(JSON.stringify(report)).not.toContain('secret');
+  });
+});
+
+describe('pulse cells (points) inside a shown question', () => {
+  it('hides a point of k-1 with its complement, shows a point of exactly k, and always shows zero', () => {
+    // k = 3. heard: 2 at point 1 (k-1), 3 at point 5 (k): the lone hidden point would be 5 - 3 = 2, so
+    // the smallest other non-zero point (5) goes too, and so does the mean.
+    const group = summariseGroup([...times(2, () => answer(1)), ...times(3, () => answer(5))], 3);
+    if (group.suppressed) throw new Error('group should be shown');
+    expect(group.questions.heard).toEqual({
+      suppressed: false,
+      respondents: 5,
+      counts: [null, 0, 0, 0, null],
+      mean: { suppressed: true, k: 3 },
+    });
+  });
+
+  it('shows every point of k or more, zeros included, with the mean and interval', () => {
+    const group = summariseGroup([...times(3, () => answer(2)), ...times(4, () => answer(4))], 3);
+    if (group.suppressed) throw new Error('group should be shown');
+    const heard = group.questions.heard;
+    expect(heard).toMatchObject({ suppressed: false, respondents: 7, counts: [0, 3, 0, 4, 0] });
+    if (heard.suppressed || !heard.mean || heard.mean.suppressed) throw new Error('mean should be shown');
+    expect(heard.mean.mean).toBeCloseTo(22 / 7, 10);
+    expect(heard.mean.ci).not.toBeNull();
+  });
+
+  it('does not add a complement when two points are hidden already', () => {
+    // 1 and 2 people (both < k = 3) hidden; 4 at point 5 shown: 7 - 4 = 3 only gives their sum.
+    const group = summariseGroup([answer(1), ...times(2, () => answer(3)), ...times(4, () => answer(5))], 3);
+    if (group.suppressed) throw new Error('group should be shown');
+    expect(group.questions.heard).toMatchObject({
+      counts: [null, 0, null, 0, 4],
+      mean: { suppressed: true },
+    });
+  });
+
+  it('hides a zero point as the complement when no other point has people', () => {
+    // 1 at point 2 and 4 at point 4 with k = 2: point 2 hidden, then point 4 (the only other with people).
+    const group = summariseGroup([answer(2), ...times(4, () => answer(4))], 2);
+    if (group.suppressed) throw new Error('group should be shown');
+    expect(group.questions.heard).toMatchObject({ counts: [0, null, 0, null, 0] });
+    // Only point 3 with people: nothing hidden at all.
+    const one = summariseGroup(
+      times(2, () => answer(3)),
+      2,
+    );
+    if (one.suppressed) throw new Error('group should be shown');
+    expect(one.questions.heard).toMatchObject({
+      counts: [0, 0, 2, 0, 0],
+      mean: { suppressed: false, mean: 3 },
+    });
+  });
+
+  it('hides a row point that everyone minus the other rows would give away (column complement)', () => {
+    // k = 3, two kinds. Everyone: point 4 = 3 + 3 = 6 shown, point 5 = 2 + 4 = 6 shown. In survey, point 5
+    // has 2 (< k) and is hidden with its row complement (point 4). Everyone's point 5 (6) minus ideas'
+    // point 5 would give survey's 2 back, so ideas' point 5 is hidden too, and then ideas' point 4.
+    const survey = [
+      ...times(3, () => answer(4, null, null, { kind: 'survey' })),
+      ...times(2, () => answer(5, null, null, { kind: 'survey' })),
+    ];
+    const ideas = [...times(3, () => answer(4)), ...times(4, () => answer(5))];
+    const report = pulseReport([...survey, ...ideas], { k: 3, kinds: ['survey', 'ideas'], attributes: [] });
+    const overall = report.overall;
+    if (overall.suppressed) throw new Error('everyone should be shown');
+    expect(overall.questions.heard).toMatchObject({ counts: [0, 0, 0, 6, 6], mean: { suppressed: false } });
+    const [s, i] = report.byKind.map((r) => r.group);
+    if (!s || s.suppressed || !i || i.suppressed) throw new Error('both kinds should be shown');
+    expect(s.questions.heard).toMatchObject({
+      counts: [0, 0, 0, null, null],
+      mean: { suppressed: true, k: 3 },
+    });
+    expect(i.questions.heard).toMatchObject({
+      counts: [0, 0, 0, null, null],
+      mean: { suppressed: true, k: 3 },
+    });
+  });
+
+  it("keeps a row point when everyone's point is itself hidden (nothing to subtract from)", () => {
+    // Everyone: point 1 = 2 (< k = 3) and point 5 = 9 -> both hidden. Survey (2) is hidden as a group,
+    // with conversation (3) as its complement; ideas alone (6 at point 5) stays shown with its numbers.
+    const survey = times(2, () => answer(1, null, null, { kind: 'survey' }));
+    const talk = times(3, () => answer(5, null, null, { kind: 'conversation' }));
+    const ideas = times(6, () => answer(5));
+    const report = pulseReport([...survey, ...talk, ...ideas], {
+      k: 3,
+      kinds: ['survey', 'conversation', 'ideas'],
+      attributes: [],
+    });
+    if (report.overall.suppressed) throw new Error('everyone should be shown');
+    expect(report.overall.questions.heard).toMatchObject({ counts: [null, 0, 0, 0, null] });
+    expect(report.byKind.map((r) => r.group.suppressed)).toEqual([true, true, false]);
+    const i = report.byKind[2]!.group;
+    if (i.suppressed) throw new Error('ideas should be shown');
+    expect(i.questions.heard).toMatchObject({
+      counts: [0, 0, 0, 0, 6],
+      mean: { suppressed: false, mean: 5 },
+    });
+  });
+
+  it('treats every column total as published when summariseRows gets no overall', () => {
+    const rows = [
+      times(3, () => answer(5, null, null, { kind: 'survey' })),
+      [...times(3, () => answer(5)), answer(4), answer(4)],
+    ];
+    const [a, b] = summariseRows(rows, 3);
+    if (!a || a.suppressed || !b || b.suppressed) throw new Error('both rows should be shown');
+    // b's point 4 (2 < k) hidden with its row complement (point 5); column 5 then has a lone hidden b,
+    // so a's point 5 goes too. a has no other point with people, so the surveys' helper hides its zero
+    // points as the row complement (they cannot narrow down the hidden point then).
+    expect(b.questions.heard).toMatchObject({ counts: [0, 0, 0, null, null] });
+    expect(a.questions.heard).toMatchObject({ counts: [null, null, null, null, null] });
   });
 });

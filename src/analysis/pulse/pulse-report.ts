@@ -1,4 +1,10 @@
-import { checkK, meanEstimate, type Guarded, type MeanEstimate } from '../survey-results/index.js';
+import {
+  checkK,
+  meanEstimate,
+  suppressCells,
+  type Guarded,
+  type MeanEstimate,
+} from '../survey-results/index.js';
 
 // The participant experience pulse, summarised for staff. Pure: fed answers, returns what may be shown.
 //
@@ -10,6 +16,14 @@ import { checkK, meanEstimate, type Guarded, type MeanEstimate } from '../survey
 //    ones (as groups, or for a question) hold between 1 and k-1 people together, the smallest shown one
 //    with people is hidden too, or everyone minus the shown ones would describe fewer than k people
 //    (a stricter form of rule 4 of the survey results).
+// 4. Cells. Inside a shown question, a point chosen by 1..k-1 people is hidden (null); a point chosen
+//    by nobody is shown as 0, as in the survey results (rule 2 there). The points add up to the shown
+//    respondents, so a question with exactly one hidden non-zero point also hides its smallest other
+//    non-zero point (a zero one if there is none); in rows of kinds or segments, each point's column
+//    adds up to everyone's shown point, so the same is done down the columns (rule 3 there; the
+//    survey results' `suppressCells` does both, over hidden groups and questions as well).
+// 5. Mean. A question with a hidden point shows its mean and interval as suppressed too, as the survey
+//    results do (rule 5 there): the mean is one more equation, enough to solve for two hidden points.
 // Means and 95% intervals reuse the survey results' t-based estimate (unweighted).
 
 /** The three pulse questions, in the order they are asked. */
@@ -34,13 +48,23 @@ export interface PulseAnswer {
   readonly segments: Readonly<Record<string, string>>;
 }
 
-/** One question's results in a shown group. */
-export interface QuestionResult {
+/** One question's counts and mean before suppression. */
+export interface QuestionTally {
   /** Respondents who answered it. */
   readonly respondents: number;
   /** Respondents per point, index 0 = point 1. */
   readonly counts: readonly number[];
   readonly mean: MeanEstimate | null;
+}
+
+/** One question's results in a shown group. */
+export interface QuestionResult {
+  /** Respondents who answered it. */
+  readonly respondents: number;
+  /** Respondents per point, index 0 = point 1; null where hidden (rule 4). */
+  readonly counts: readonly (number | null)[];
+  /** Suppressed when a point is hidden (rule 5); null when nobody answered. */
+  readonly mean: Guarded<MeanEstimate> | null;
 }
 
 /** A group's results, or only the marker that it is too small. */
@@ -67,7 +91,7 @@ const isPoint = (x: number | null): x is number =>
   x !== null && Number.isInteger(x) && x >= PULSE_SCALE.min && x <= PULSE_SCALE.max;
 
 /** One question's counts and mean over the answers (no suppression). */
-export function questionResult(answers: readonly PulseAnswer[], question: PulseQuestion): QuestionResult {
+export function questionResult(answers: readonly PulseAnswer[], question: PulseQuestion): QuestionTally {
   const counts = new Array<number>(PULSE_SCALE.max - PULSE_SCALE.min + 1).fill(0);
   let n = 0;
   let sx = 0;
@@ -84,16 +108,31 @@ export function questionResult(answers: readonly PulseAnswer[], question: PulseQ
   return { respondents: n, counts, mean };
 }
 
-/** A group's results with the gates of rules 1 and 2 only (for everyone, or a group standing alone). */
+/** A group's results with the gates of rules 1 and 2 and the cells of rules 4 and 5 (for everyone, or a group standing alone). */
 export function summariseGroup(answers: readonly PulseAnswer[], k: number): PulseGroup {
   checkK(k);
-  return shownGroup(answers, k, {});
+  const masks: Partial<Record<PulseQuestion, readonly boolean[]>> = {};
+  for (const q of PULSE_QUESTIONS) {
+    const [mask] = suppressCells([questionResult(answers, q).counts], k, { rowsAdditive: true });
+    masks[q] = mask;
+  }
+  return shownGroup(answers, k, {}, masks);
+}
+
+function shownQuestion(tally: QuestionTally, k: number, mask: readonly boolean[]): QuestionResult {
+  const anyHidden = mask.some(Boolean);
+  return {
+    respondents: tally.respondents,
+    counts: tally.counts.map((n, i) => (mask[i] ? null : n)),
+    mean: !tally.mean ? null : anyHidden ? { suppressed: true, k } : { suppressed: false, ...tally.mean },
+  };
 }
 
 function shownGroup(
   answers: readonly PulseAnswer[],
   k: number,
   hiddenQuestions: Partial<Record<PulseQuestion, boolean>>,
+  masks: Partial<Record<PulseQuestion, readonly boolean[]>>,
 ): PulseGroup {
   if (answers.length < k) return { suppressed: true, k };
   const questions = {} as Record<PulseQuestion, Guarded<QuestionResult>>;
@@ -102,7 +141,7 @@ function shownGroup(
     questions[q] =
       hiddenQuestions[q] || result.respondents < k
         ? { suppressed: true, k }
-        : { suppressed: false, ...result };
+        : { suppressed: false, ...shownQuestion(result, k, masks[q] ?? []) };
   }
   return {
     suppressed: false,
@@ -136,8 +175,16 @@ export function complementHidden(
   return out;
 }
 
-/** Rows that add up to everyone (kinds, or the segments of one attribute), suppressed together. */
-export function summariseRows(rows: readonly (readonly PulseAnswer[])[], k: number): PulseGroup[] {
+/**
+ * Rows that add up to everyone (kinds, or the segments of one attribute), suppressed together. With
+ * `overall` (everyone's shown results), a point's column counts as published only where everyone's
+ * point is shown; without it every column total counts as published (the cautious choice).
+ */
+export function summariseRows(
+  rows: readonly (readonly PulseAnswer[])[],
+  k: number,
+  overall?: PulseGroup,
+): PulseGroup[] {
   checkK(k);
   const sizes = rows.map((r) => r.length);
   const groupHidden = complementHidden(
@@ -151,11 +198,32 @@ export function summariseRows(rows: readonly (readonly PulseAnswer[])[], k: numb
     const hidden = counts.map((n, i) => (groupHidden[i] ?? false) || n < k);
     hiddenByQuestion.set(q, complementHidden(counts, hidden, k));
   }
+  const cellMasks = new Map<PulseQuestion, boolean[][]>();
+  for (const q of PULSE_QUESTIONS) {
+    const everyone = overall && !overall.suppressed ? overall.questions[q] : undefined;
+    const columnTotalsShown = Array.from({ length: PULSE_SCALE.max - PULSE_SCALE.min + 1 }, (_, c) =>
+      overall === undefined
+        ? true
+        : everyone !== undefined && !everyone.suppressed && everyone.counts[c] !== null,
+    );
+    cellMasks.set(
+      q,
+      suppressCells(
+        rows.map((r) => questionResult(r, q).counts),
+        k,
+        { rowsAdditive: true, hiddenRows: hiddenByQuestion.get(q) ?? [], columnTotalsShown },
+      ),
+    );
+  }
   return rows.map((answers, i) => {
     if (groupHidden[i]) return { suppressed: true, k };
     const hiddenQuestions: Partial<Record<PulseQuestion, boolean>> = {};
-    for (const q of PULSE_QUESTIONS) hiddenQuestions[q] = hiddenByQuestion.get(q)?.[i] ?? true;
-    return shownGroup(answers, k, hiddenQuestions);
+    const masks: Partial<Record<PulseQuestion, readonly boolean[]>> = {};
+    for (const q of PULSE_QUESTIONS) {
+      hiddenQuestions[q] = hiddenByQuestion.get(q)?.[i] ?? true;
+      masks[q] = cellMasks.get(q)?.[i] ?? [];
+    }
+    return shownGroup(answers, k, hiddenQuestions, masks);
   });
 }
 
@@ -175,7 +243,7 @@ export function pulseReport(
   checkK(k);
   const overall = summariseGroup(answers, k);
   const kindRows = options.kinds.map((kind) => answers.filter((a) => a.kind === kind));
-  const kindGroups = summariseRows(kindRows, k);
+  const kindGroups = summariseRows(kindRows, k, overall);
   const byAttribute = options.attributes.map((attribute) => {
     const keys = attribute.segments.includes(NOT_ANSWERED)
       ? attribute.segments
@@ -187,6 +255,7 @@ export function pulseReport(
     const groups = summariseRows(
       keys.map((key) => answers.filter((a) => keyOf(a) === key)),
       k,
+      overall,
     );
     return {
       attributeId: attribute.id,

@@ -4,7 +4,8 @@ import type { Guarded } from '../../analysis/survey-results/index.js';
 import type { PulseReportView } from './get-pulse-report.js';
 
 // The report as the JSON API gives it. A suppressed group or question is `{suppressed: true, k}` and
-// nothing else; the other fields appear only when shown.
+// nothing else; the other fields appear only when shown. Inside a shown question, a hidden point is
+// `null` and a mean hidden because of it is `{suppressed: true, k}`.
 
 const Mean = Type.Object({
   mean: Type.Number(),
@@ -16,8 +17,22 @@ const QuestionView = Type.Object({
   suppressed: Type.Boolean(),
   k: Type.Integer(),
   respondents: Type.Optional(Type.Integer()),
-  counts: Type.Optional(Type.Array(Type.Integer(), { description: 'respondents per point, 1 to 5' })),
-  mean: Type.Optional(Type.Union([Mean, Type.Null()])),
+  counts: Type.Optional(
+    Type.Array(Type.Union([Type.Integer(), Type.Null()]), {
+      description:
+        'respondents per point, 1 to 5; null where fewer than k (or hidden so it cannot be worked out)',
+    }),
+  ),
+  mean: Type.Optional(
+    Type.Union([
+      Mean,
+      Type.Object(
+        { suppressed: Type.Literal(true), k: Type.Integer() },
+        { description: 'hidden because a point is hidden' },
+      ),
+      Type.Null(),
+    ]),
+  ),
 });
 
 const GroupView = Type.Object({
@@ -54,13 +69,15 @@ export type PulseReportSchema = Static<typeof PulseReportSchema>;
 
 function questionView(q: Guarded<QuestionResult>, k: number): Static<typeof QuestionView> {
   if (q.suppressed) return { suppressed: true, k: q.k };
-  const mean = q.mean
-    ? {
-        mean: q.mean.mean,
-        n: q.mean.n,
-        ci95: q.mean.ci ? { lower: q.mean.ci.lower, upper: q.mean.ci.upper } : null,
-      }
-    : null;
+  const mean = !q.mean
+    ? null
+    : q.mean.suppressed
+      ? { suppressed: true as const, k: q.mean.k }
+      : {
+          mean: q.mean.mean,
+          n: q.mean.n,
+          ci95: q.mean.ci ? { lower: q.mean.ci.lower, upper: q.mean.ci.upper } : null,
+        };
   return { suppressed: false, k, respondents: q.respondents, counts: [...q.counts], mean };
 }
 

@@ -204,6 +204,15 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     expect(page.body).not.toContain('<script>alert(1)');
     // South (2) and not answered (1) are below k = 3: no numbers, no free text.
     expect(page.body).toContain('fewer than 3');
+    // Everyone's "heard": points 1 (2 people) and 5 (4, its complement) are drawn as the fixed hatched
+    // track saying "fewer than 3", never with their length or count; the mean says why it is hidden.
+    const start = page.body.indexOf('id="chart-heard-title"');
+    const heardChart = page.body.slice(start, page.body.indexOf('</svg>', start));
+    expect(heardChart.match(/class="bar-suppressed"/g)).toHaveLength(2);
+    expect(heardChart.match(/class="bar"/g)).toHaveLength(3);
+    expect(heardChart).toContain('fewer than 3');
+    expect(heardChart).not.toMatch(/>\s*[24]\s*</);
+    expect(page.body).toContain('Mean: not shown: it would reveal a point with fewer than 3');
     expect(page.body).toContain('By District');
     const report = await api(
       s.t.app,
@@ -215,7 +224,22 @@ describe.each(engines)('experience pulse on %s', (engine) => {
     const body = report.json<PulseReportSchema>();
     expect(body.k).toBe(3);
     expect(body.overall).toMatchObject({ suppressed: false, respondents: 6 });
-    expect(body.overall.questions?.heard).toMatchObject({ counts: [2, 0, 0, 0, 4] });
+    // Point 1 has 2 (< k) people, so it is null, and so is point 5 (4), or 6 - 4 would give it away;
+    // the mean goes with them. Zero points show. "easy" has one point of 6 and shows everything.
+    expect(body.overall.questions?.heard).toEqual({
+      suppressed: false,
+      k: 3,
+      respondents: 6,
+      counts: [null, 0, 0, 0, null],
+      mean: { suppressed: true, k: 3 },
+    });
+    expect(body.overall.questions?.easy).toMatchObject({
+      counts: [0, 0, 0, 6, 0],
+      mean: { mean: 4, n: 6 },
+    });
+    expect(body.byKind.find((r) => r.kind === 'ideas')?.group.questions?.heard).toMatchObject({
+      counts: [null, 0, 0, 0, null],
+    });
     expect(body.overall.questions?.again).toEqual({ suppressed: true, k: 3 });
     const district = body.byAttribute.find((a) => a.attributeId === demo.district.id)!;
     expect(district.attributeKey).toBe('district');
@@ -240,6 +264,10 @@ describe.each(engines)('experience pulse on %s', (engine) => {
       paths: Record<string, { get?: { tags?: string[] } }>;
     }>();
     expect(doc.paths['/api/v1/initiatives/{id}/pulse']?.get?.tags).toEqual(['pulse']);
+    // The schema documents hidden points (null) and a hidden mean ({suppressed: true, k}).
+    const operation = JSON.stringify(doc.paths['/api/v1/initiatives/{id}/pulse']?.get);
+    expect(operation).toContain('null where fewer than k');
+    expect(operation).toContain('hidden because a point is hidden');
     const foreign = await api(
       s.t.app,
       s.otherAdmin.token,

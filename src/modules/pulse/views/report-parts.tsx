@@ -20,10 +20,11 @@ export function fewer(ctx: PageContext, k: number): string {
   return ctx.t('pulse:staff.fewer', { k });
 }
 
-/** A mean with its interval (or without one, with a single respondent). */
+/** A mean with its interval (or without one, with a single respondent; or why it is hidden). */
 export function meanText(ctx: PageContext, result: QuestionResult): string {
   const f = numberFormat(chartLocale(ctx), 2);
   if (!result.mean) return '–';
+  if (result.mean.suppressed) return ctx.t('pulse:staff.meanHidden', { k: result.mean.k });
   if (!result.mean.ci) return ctx.t('pulse:staff.meanOnly', { mean: f(result.mean.mean) });
   return ctx.t('pulse:staff.mean', {
     mean: f(result.mean.mean),
@@ -37,6 +38,8 @@ export function QuestionBlock(props: {
   ctx: PageContext;
   id: string;
   question: PulseQuestion;
+  /** The report's small-cell threshold, for the "fewer than k" of hidden points. */
+  k: number;
   result: Guarded<QuestionResult>;
 }): JSX.Element {
   const { ctx, result, question } = props;
@@ -59,13 +62,15 @@ export function QuestionBlock(props: {
               id: props.id,
               title: t('pulse:staff.chartTitle', { question: title }),
               description: t('pulse:staff.chartDesc'),
-              bars: result.counts.map((n, i) => ({
-                label: `${i + 1} – ${t(`pulse:scale.${question}.${i + 1}`)}`,
-                suppressed: false,
-                value: n,
-              })),
+              // A hidden point is drawn as the chart's fixed-width hatched track, never with its length.
+              bars: result.counts.map((n, i) => {
+                const label = `${i + 1} – ${t(`pulse:scale.${question}.${i + 1}`)}`;
+                return n === null
+                  ? { label, suppressed: true as const }
+                  : { label, suppressed: false as const, value: n };
+              }),
               format: numberFormat(chartLocale(ctx)),
-              suppressedText: fewer(ctx, 1),
+              suppressedText: fewer(ctx, props.k),
             })}
           </figure>
         </>

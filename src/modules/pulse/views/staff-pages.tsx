@@ -105,7 +105,13 @@ export function PulseReportPage(
           <>
             <p safe>{t('pulse:staff.answers', { count: overall.respondents })}</p>
             {PULSE_QUESTIONS.map((q) => (
-              <QuestionBlock ctx={ctx} id={`chart-${q}`} question={q} result={overall.questions[q]} />
+              <QuestionBlock
+                ctx={ctx}
+                id={`chart-${q}`}
+                question={q}
+                k={report.k}
+                result={overall.questions[q]}
+              />
             ))}
             <h3 safe>{t('pulse:staff.comments')}</h3>
             {overall.comments.length === 0 ? (
@@ -132,7 +138,13 @@ export function PulseReportPage(
             <details class="pulse-distribution">
               <summary safe>{t('pulse:staff.distributionOf', { group: t(`pulse:kinds.${kind}`) })}</summary>
               {PULSE_QUESTIONS.map((q) => (
-                <QuestionBlock ctx={ctx} id={`chart-${kind}-${q}`} question={q} result={group.questions[q]} />
+                <QuestionBlock
+                  ctx={ctx}
+                  id={`chart-${kind}-${q}`}
+                  question={q}
+                  k={report.k}
+                  result={group.questions[q]}
+                />
               ))}
             </details>
           ),
