@@ -407,280 +407,292 @@ describe.each(browserMatrix)(
       },
     );
 
-    it(
-      'a participant saves a half-finished survey and resumes it where they left off',
-      { timeout: FLOW_TIMEOUT },
-      async () => {
-        const org = await buildOrganization(server.db, { name: 'Sønderby Kommune' });
-        const facilitator = await buildStaff(server.db, { organizationId: org.id, role: 'facilitator' });
-        const initiative = await buildInitiative(server.db, org.id, { open: true, staffId: facilitator.id });
-        const { survey, questions } = await buildSurvey(server.db, actorOf(facilitator), initiative.id, {
-          settings: { titleEn: 'Your visits', layout: 'one_per_page' },
-          questions: [
-            {
-              kind: 'single_choice',
-              textEn: 'How often do you visit?',
-              required: true,
-              options: 'Every week\nEvery month\nRarely',
-            },
-            { kind: 'short_text', textEn: 'What do you come for?', required: true },
-            { kind: 'nps', textEn: 'Would you recommend the library?', required: true },
-          ],
-        });
-        const [often, what, nps] = questions;
-        const surveyUrl = `${server.baseUrl}/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
-        const progress = (page: Page) => page.locator('#progress-label').innerText();
-        const context = await newContext(chromium.browser, { javaScriptEnabled });
-        try {
-          const page = await context.newPage();
-          await joinThroughSurveyLink(page, surveyUrl, `/o/${org.slug}/i/${initiative.slug}/join`);
-          expect(await progress(page)).toBe('Question 1 of 3');
-          expect(await page.getByLabel('2. What do you come for? (required)').count()).toBe(0);
-          await page.getByLabel('Every week').check();
-          await clickThrough(page, () => page.getByRole('button', { name: 'Next' }).click());
-          expect(await progress(page)).toBe('Question 2 of 3');
-          await page.getByLabel('2. What do you come for? (required)').fill('Borrowing audiobooks');
-          await clickThrough(page, () =>
-            page.getByRole('button', { name: 'Save and continue later' }).click(),
-          );
-          expect(
-            await countText(
-              page,
-              'Your answers are saved. Come back to this page on this device to continue.',
-            ),
-          ).toBe(1);
-
-          const saved = await server.db
-            .selectFrom('survey_responses')
-            .select(['status', 'page', 'answers'])
-            .where('survey_id', '=', survey.id)
-            .execute();
-          expect(saved).toHaveLength(1);
-          expect(saved[0]).toMatchObject({ status: 'in_progress', page: 1 });
-          expect(JSON.parse(saved[0]?.answers ?? '{}')).toEqual({
-            [often!.id]: often!.options[0]!.id,
-            [what!.id]: 'Borrowing audiobooks',
+    // Saving and resuming is plain forms and a cookie: the cells without JavaScript are enough.
+    if (!javaScriptEnabled)
+      it(
+        'a participant saves a half-finished survey and resumes it where they left off',
+        { timeout: FLOW_TIMEOUT },
+        async () => {
+          const org = await buildOrganization(server.db, { name: 'Sønderby Kommune' });
+          const facilitator = await buildStaff(server.db, { organizationId: org.id, role: 'facilitator' });
+          const initiative = await buildInitiative(server.db, org.id, {
+            open: true,
+            staffId: facilitator.id,
           });
-
-          // Leave, and come back through the same link: the saved page, with the answer kept.
-          await visit(page, `${server.baseUrl}/o/${org.slug}`);
-          await visit(page, surveyUrl);
-          expect(await progress(page)).toBe('Question 2 of 3');
-          expect(await page.getByLabel('2. What do you come for? (required)').inputValue()).toBe(
-            'Borrowing audiobooks',
-          );
-          expect(await countText(page, /^Your answers are saved/)).toBe(0);
-
-          // The first page still holds its answer; then on to the end.
-          await clickThrough(page, () => page.getByRole('button', { name: 'Back' }).click());
-          expect(await progress(page)).toBe('Question 1 of 3');
-          expect(await page.getByLabel('Every week').isChecked()).toBe(true);
-          await clickThrough(page, () => page.getByRole('button', { name: 'Next' }).click());
-          await clickThrough(page, () => page.getByRole('button', { name: 'Next' }).click());
-          expect(await progress(page)).toBe('Question 3 of 3');
-          await page
-            .getByRole('group', { name: '3. Would you recommend the library? (required)' })
-            .getByLabel('10', { exact: true })
-            .check();
-          await clickThrough(page, () => page.getByRole('button', { name: 'Send my answers' }).click());
-          expect(await page.getByRole('heading', { level: 1, name: 'Thank you' }).count()).toBe(1);
-
-          const done = await server.db
-            .selectFrom('survey_responses')
-            .select(['status', 'answers', 'completed_at'])
-            .where('survey_id', '=', survey.id)
-            .execute();
-          expect(done).toHaveLength(1);
-          expect(done[0]?.status).toBe('completed');
-          expect(done[0]?.completed_at).not.toBeNull();
-          expect(JSON.parse(done[0]?.answers ?? '{}')).toEqual({
-            [often!.id]: often!.options[0]!.id,
-            [what!.id]: 'Borrowing audiobooks',
-            [nps!.id]: 10,
+          const { survey, questions } = await buildSurvey(server.db, actorOf(facilitator), initiative.id, {
+            settings: { titleEn: 'Your visits', layout: 'one_per_page' },
+            questions: [
+              {
+                kind: 'single_choice',
+                textEn: 'How often do you visit?',
+                required: true,
+                options: 'Every week\nEvery month\nRarely',
+              },
+              { kind: 'short_text', textEn: 'What do you come for?', required: true },
+              { kind: 'nps', textEn: 'Would you recommend the library?', required: true },
+            ],
           });
-        } finally {
-          await context.close();
-        }
-      },
-    );
-
-    it(
-      'results suppress groups smaller than k, and the CSV and Excel downloads match the stored answers',
-      { timeout: FLOW_TIMEOUT },
-      async () => {
-        const org = await buildOrganization(server.db, { name: 'Østerby Kommune' });
-        const demographics = await buildDemographics(server.db, org.id);
-        const facilitator = await buildStaff(server.db, { organizationId: org.id, role: 'facilitator' });
-        const analyst = await buildStaff(server.db, { organizationId: org.id, role: 'analyst' });
-        const initiative = await buildInitiative(server.db, org.id, { open: true, staffId: facilitator.id });
-        const { survey, questions } = await buildSurvey(server.db, actorOf(facilitator), initiative.id, {
-          settings: { titleEn: 'Library use' },
-          questions: [
-            {
-              kind: 'single_choice',
-              textEn: 'How often do you visit?',
-              options: 'Every week\nEvery month\nRarely',
-            },
-            { kind: 'demographic', textEn: 'How old are you?', attributeId: demographics.ageBand.id },
-            {
-              kind: 'multiple_choice',
-              textEn: 'Which rooms do you use?',
-              options: 'Reading room\nCafé\nStacks',
-            },
-            { kind: 'number', textEn: 'Books a month', integer: true },
-            { kind: 'long_text', textEn: 'Anything else?' },
-          ],
-        });
-        const [often, age, rooms, books, other] = questions;
-        const k = 5;
-        const band = demographics.ageBand.categories;
-        // Six people of 30 to 59, and two each under 30 and 60 or older: both small groups are hidden.
-        const respondents = [
-          ...Array.from({ length: k + 1 }, (_, i) => ({
-            age: band['30_59'],
-            rooms: [0, i % 3],
-            books: i,
-            text: `Adult ${i}`,
-          })),
-          ...Array.from({ length: 2 }, (_, i) => ({
-            age: band.under_30,
-            rooms: [1],
-            books: 10 + i,
-            text: `Young ${i}`,
-          })),
-          ...Array.from({ length: 2 }, (_, i) => ({
-            age: band['60_plus'],
-            rooms: [2],
-            books: 20 + i,
-            text: `Senior ${i}`,
-          })),
-        ];
-        const surveyPath = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
-        for (const r of respondents) {
-          const participant = await joinAsParticipant(server.app, org.slug, initiative.slug);
-          const res = await participant.submit(surveyPath, surveyPath, {
-            action: 'submit',
-            [`q_${often!.id}`]: often!.options[0]!.id,
-            [`q_${age!.id}`]: r.age,
-            [`q_${rooms!.id}[]`]: [...new Set(r.rooms)].map((i) => rooms!.options[i]!.id),
-            [`q_${books!.id}`]: String(r.books),
-            [`q_${other!.id}`]: r.text,
-          });
-          expect(res.statusCode).toBe(303);
-          expect(res.headers.location).toBe(`${surveyPath}/done`);
-        }
-
-        const context = await newContext(chromium.browser, { javaScriptEnabled });
-        try {
-          const page = await context.newPage();
-          await signInThroughForm(page, server.baseUrl, analyst);
-          await visit(page, `${server.baseUrl}/staff/surveys/${survey.id}`);
-          await clickThrough(page, () => page.getByRole('link', { name: 'Results' }).click());
-          expect(new URL(page.url()).pathname).toBe(`/staff/surveys/${survey.id}/results`);
-          expect(await page.getByRole('heading', { level: 1, name: 'Results: Library use' }).count()).toBe(1);
-
-          await page.getByLabel('Break down by').selectOption({ label: 'Age band' });
-          await clickThrough(page, () => page.getByRole('button', { name: 'Show', exact: true }).click());
-          expect(new URL(page.url()).searchParams.get('breakdownBy')).toBe(demographics.ageBand.id);
-          const table = page.locator('table.breakdown', { hasText: 'Q1 by Age band' });
-          expect(await table.count()).toBe(1);
-          const headers = await table.locator('thead th').allInnerTexts();
-          const column = (label: string) => headers.indexOf(label);
-          expect(column('30 to 59')).toBeGreaterThan(0);
-          expect(column('Under 30')).toBeGreaterThan(0);
-          expect(column('60 or older')).toBeGreaterThan(0);
-          const cellsOf = async (label: string) => {
-            const texts: string[] = [];
-            for (const row of await table.locator('tbody tr').all())
-              texts.push(await row.locator('th, td').nth(column(label)).innerText());
-            return texts;
-          };
-          // The large group shows its shares; each small group says "fewer than 5" and shows no number.
-          expect(await cellsOf('30 to 59')).toEqual(['100 %', '0 %', '0 %']);
-          for (const small of ['Under 30', '60 or older']) {
-            const cells = await cellsOf(small);
-            expect(cells).toEqual(['fewer than 5', 'fewer than 5', 'fewer than 5']);
-            expect(cells.join(' ')).not.toMatch(/%|\b[0-46-9]\b/);
-          }
-          // Overall, ten people answered every question.
-          expect(await countText(page, '10 respondents answered.')).toBeGreaterThan(0);
-
-          // The exports, downloaded as a browser does, against what is stored.
-          const stored = await server.db
-            .selectFrom('survey_responses')
-            .select(['id', 'answers', 'channel', 'mode', 'completed_at'])
-            .where('survey_id', '=', survey.id)
-            .where('status', '=', 'completed')
-            .orderBy('id')
-            .execute();
-          expect(stored).toHaveLength(respondents.length);
-          const ageLabels: Record<string, string> = {
-            [band.under_30]: 'Under 30',
-            [band['30_59']]: '30 to 59',
-            [band['60_plus']]: '60 or older',
-          };
-          const expected = stored.map((row) => {
-            const a = JSON.parse(row.answers) as Record<string, unknown>;
-            const ticked = (a[rooms!.id] ?? []) as string[];
-            return {
-              response_id: row.id,
-              channel: row.channel,
-              mode: row.mode,
-              completed_at: row.completed_at,
-              Q1: often!.options.find((o) => o.id === a[often!.id])?.label.en,
-              Q2: ageLabels[String(a[age!.id])],
-              ...Object.fromEntries(
-                rooms!.options.map((o) => [`Q3_${o.id}`, ticked.includes(o.id) ? '1' : '0']),
+          const [often, what, nps] = questions;
+          const surveyUrl = `${server.baseUrl}/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
+          const progress = (page: Page) => page.locator('#progress-label').innerText();
+          const context = await newContext(chromium.browser, { javaScriptEnabled });
+          try {
+            const page = await context.newPage();
+            await joinThroughSurveyLink(page, surveyUrl, `/o/${org.slug}/i/${initiative.slug}/join`);
+            expect(await progress(page)).toBe('Question 1 of 3');
+            expect(await page.getByLabel('2. What do you come for? (required)').count()).toBe(0);
+            await page.getByLabel('Every week').check();
+            await clickThrough(page, () => page.getByRole('button', { name: 'Next' }).click());
+            expect(await progress(page)).toBe('Question 2 of 3');
+            await page.getByLabel('2. What do you come for? (required)').fill('Borrowing audiobooks');
+            await clickThrough(page, () =>
+              page.getByRole('button', { name: 'Save and continue later' }).click(),
+            );
+            expect(
+              await countText(
+                page,
+                'Your answers are saved. Come back to this page on this device to continue.',
               ),
-              Q4: String(a[books!.id]),
-              Q5: a[other!.id],
-              segment_age_band: ageLabels[String(a[age!.id])],
+            ).toBe(1);
+
+            const saved = await server.db
+              .selectFrom('survey_responses')
+              .select(['status', 'page', 'answers'])
+              .where('survey_id', '=', survey.id)
+              .execute();
+            expect(saved).toHaveLength(1);
+            expect(saved[0]).toMatchObject({ status: 'in_progress', page: 1 });
+            expect(JSON.parse(saved[0]?.answers ?? '{}')).toEqual({
+              [often!.id]: often!.options[0]!.id,
+              [what!.id]: 'Borrowing audiobooks',
+            });
+
+            // Leave, and come back through the same link: the saved page, with the answer kept.
+            await visit(page, `${server.baseUrl}/o/${org.slug}`);
+            await visit(page, surveyUrl);
+            expect(await progress(page)).toBe('Question 2 of 3');
+            expect(await page.getByLabel('2. What do you come for? (required)').inputValue()).toBe(
+              'Borrowing audiobooks',
+            );
+            expect(await countText(page, /^Your answers are saved/)).toBe(0);
+
+            // The first page still holds its answer; then on to the end.
+            await clickThrough(page, () => page.getByRole('button', { name: 'Back' }).click());
+            expect(await progress(page)).toBe('Question 1 of 3');
+            expect(await page.getByLabel('Every week').isChecked()).toBe(true);
+            await clickThrough(page, () => page.getByRole('button', { name: 'Next' }).click());
+            await clickThrough(page, () => page.getByRole('button', { name: 'Next' }).click());
+            expect(await progress(page)).toBe('Question 3 of 3');
+            await page
+              .getByRole('group', { name: '3. Would you recommend the library? (required)' })
+              .getByLabel('10', { exact: true })
+              .check();
+            await clickThrough(page, () => page.getByRole('button', { name: 'Send my answers' }).click());
+            expect(await page.getByRole('heading', { level: 1, name: 'Thank you' }).count()).toBe(1);
+
+            const done = await server.db
+              .selectFrom('survey_responses')
+              .select(['status', 'answers', 'completed_at'])
+              .where('survey_id', '=', survey.id)
+              .execute();
+            expect(done).toHaveLength(1);
+            expect(done[0]?.status).toBe('completed');
+            expect(done[0]?.completed_at).not.toBeNull();
+            expect(JSON.parse(done[0]?.answers ?? '{}')).toEqual({
+              [often!.id]: often!.options[0]!.id,
+              [what!.id]: 'Borrowing audiobooks',
+              [nps!.id]: 10,
+            });
+          } finally {
+            await context.close();
+          }
+        },
+      );
+
+    // Suppression and exports are the server's: the cells without JavaScript are enough.
+    if (!javaScriptEnabled)
+      it(
+        'results suppress groups smaller than k, and the CSV and Excel downloads match the stored answers',
+        { timeout: FLOW_TIMEOUT },
+        async () => {
+          const org = await buildOrganization(server.db, { name: 'Østerby Kommune' });
+          const demographics = await buildDemographics(server.db, org.id);
+          const facilitator = await buildStaff(server.db, { organizationId: org.id, role: 'facilitator' });
+          const analyst = await buildStaff(server.db, { organizationId: org.id, role: 'analyst' });
+          const initiative = await buildInitiative(server.db, org.id, {
+            open: true,
+            staffId: facilitator.id,
+          });
+          const { survey, questions } = await buildSurvey(server.db, actorOf(facilitator), initiative.id, {
+            settings: { titleEn: 'Library use' },
+            questions: [
+              {
+                kind: 'single_choice',
+                textEn: 'How often do you visit?',
+                options: 'Every week\nEvery month\nRarely',
+              },
+              { kind: 'demographic', textEn: 'How old are you?', attributeId: demographics.ageBand.id },
+              {
+                kind: 'multiple_choice',
+                textEn: 'Which rooms do you use?',
+                options: 'Reading room\nCafé\nStacks',
+              },
+              { kind: 'number', textEn: 'Books a month', integer: true },
+              { kind: 'long_text', textEn: 'Anything else?' },
+            ],
+          });
+          const [often, age, rooms, books, other] = questions;
+          const k = 5;
+          const band = demographics.ageBand.categories;
+          // Six people of 30 to 59, and two each under 30 and 60 or older: both small groups are hidden.
+          const respondents = [
+            ...Array.from({ length: k + 1 }, (_, i) => ({
+              age: band['30_59'],
+              rooms: [0, i % 3],
+              books: i,
+              text: `Adult ${i}`,
+            })),
+            ...Array.from({ length: 2 }, (_, i) => ({
+              age: band.under_30,
+              rooms: [1],
+              books: 10 + i,
+              text: `Young ${i}`,
+            })),
+            ...Array.from({ length: 2 }, (_, i) => ({
+              age: band['60_plus'],
+              rooms: [2],
+              books: 20 + i,
+              text: `Senior ${i}`,
+            })),
+          ];
+          const surveyPath = `/o/${org.slug}/i/${initiative.slug}/s/${survey.id}`;
+          for (const r of respondents) {
+            const participant = await joinAsParticipant(server.app, org.slug, initiative.slug);
+            const res = await participant.submit(surveyPath, surveyPath, {
+              action: 'submit',
+              [`q_${often!.id}`]: often!.options[0]!.id,
+              [`q_${age!.id}`]: r.age,
+              [`q_${rooms!.id}[]`]: [...new Set(r.rooms)].map((i) => rooms!.options[i]!.id),
+              [`q_${books!.id}`]: String(r.books),
+              [`q_${other!.id}`]: r.text,
+            });
+            expect(res.statusCode).toBe(303);
+            expect(res.headers.location).toBe(`${surveyPath}/done`);
+          }
+
+          const context = await newContext(chromium.browser, { javaScriptEnabled });
+          try {
+            const page = await context.newPage();
+            await signInThroughForm(page, server.baseUrl, analyst);
+            await visit(page, `${server.baseUrl}/staff/surveys/${survey.id}`);
+            await clickThrough(page, () => page.getByRole('link', { name: 'Results' }).click());
+            expect(new URL(page.url()).pathname).toBe(`/staff/surveys/${survey.id}/results`);
+            expect(await page.getByRole('heading', { level: 1, name: 'Results: Library use' }).count()).toBe(
+              1,
+            );
+
+            await page.getByLabel('Break down by').selectOption({ label: 'Age band' });
+            await clickThrough(page, () => page.getByRole('button', { name: 'Show', exact: true }).click());
+            expect(new URL(page.url()).searchParams.get('breakdownBy')).toBe(demographics.ageBand.id);
+            const table = page.locator('table.breakdown', { hasText: 'Q1 by Age band' });
+            expect(await table.count()).toBe(1);
+            const headers = await table.locator('thead th').allInnerTexts();
+            const column = (label: string) => headers.indexOf(label);
+            expect(column('30 to 59')).toBeGreaterThan(0);
+            expect(column('Under 30')).toBeGreaterThan(0);
+            expect(column('60 or older')).toBeGreaterThan(0);
+            const cellsOf = async (label: string) => {
+              const texts: string[] = [];
+              for (const row of await table.locator('tbody tr').all())
+                texts.push(await row.locator('th, td').nth(column(label)).innerText());
+              return texts;
             };
-          });
-          const pick = (row: Record<string, unknown>) =>
-            Object.fromEntries(Object.keys(expected[0]!).map((key) => [key, cellText(row[key])]));
-          const byId = (a: Record<string, string>, b: Record<string, string>) =>
-            (a.response_id ?? '').localeCompare(b.response_id ?? '');
-          // What was submitted is what was stored.
-          expect(expected.map((e) => e.Q5).sort()).toEqual(respondents.map((r) => r.text).sort());
+            // The large group shows its shares; each small group says "fewer than 5" and shows no number.
+            expect(await cellsOf('30 to 59')).toEqual(['100 %', '0 %', '0 %']);
+            for (const small of ['Under 30', '60 or older']) {
+              const cells = await cellsOf(small);
+              expect(cells).toEqual(['fewer than 5', 'fewer than 5', 'fewer than 5']);
+              expect(cells.join(' ')).not.toMatch(/%|\b[0-46-9]\b/);
+            }
+            // Overall, ten people answered every question.
+            expect(await countText(page, '10 respondents answered.')).toBeGreaterThan(0);
 
-          const download = async (name: string) => {
-            const [file] = await Promise.all([
-              page.waitForEvent('download'),
-              page.getByRole('link', { name }).click(),
-            ]);
-            return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
-          };
-          const csv = await download('Download responses (CSV)');
-          expect(csv.name).toBe(`survey-${survey.id}.csv`);
-          const csvRows = parse<Record<string, string>>(csv.body, { bom: true, columns: true });
-          expect(csvRows.map(pick).sort(byId)).toEqual(expected.map(pick).sort(byId));
-          expect(csvRows.every((r) => r.version === '1')).toBe(true);
+            // The exports, downloaded as a browser does, against what is stored.
+            const stored = await server.db
+              .selectFrom('survey_responses')
+              .select(['id', 'answers', 'channel', 'mode', 'completed_at'])
+              .where('survey_id', '=', survey.id)
+              .where('status', '=', 'completed')
+              .orderBy('id')
+              .execute();
+            expect(stored).toHaveLength(respondents.length);
+            const ageLabels: Record<string, string> = {
+              [band.under_30]: 'Under 30',
+              [band['30_59']]: '30 to 59',
+              [band['60_plus']]: '60 or older',
+            };
+            const expected = stored.map((row) => {
+              const a = JSON.parse(row.answers) as Record<string, unknown>;
+              const ticked = (a[rooms!.id] ?? []) as string[];
+              return {
+                response_id: row.id,
+                channel: row.channel,
+                mode: row.mode,
+                completed_at: row.completed_at,
+                Q1: often!.options.find((o) => o.id === a[often!.id])?.label.en,
+                Q2: ageLabels[String(a[age!.id])],
+                ...Object.fromEntries(
+                  rooms!.options.map((o) => [`Q3_${o.id}`, ticked.includes(o.id) ? '1' : '0']),
+                ),
+                Q4: String(a[books!.id]),
+                Q5: a[other!.id],
+                segment_age_band: ageLabels[String(a[age!.id])],
+              };
+            });
+            const pick = (row: Record<string, unknown>) =>
+              Object.fromEntries(Object.keys(expected[0]!).map((key) => [key, cellText(row[key])]));
+            const byId = (a: Record<string, string>, b: Record<string, string>) =>
+              (a.response_id ?? '').localeCompare(b.response_id ?? '');
+            // What was submitted is what was stored.
+            expect(expected.map((e) => e.Q5).sort()).toEqual(respondents.map((r) => r.text).sort());
 
-          const xlsx = await download('Download responses (Excel)');
-          expect(xlsx.name).toBe(`survey-${survey.id}.xlsx`);
-          const book = new ExcelJS.Workbook();
-          await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
-          const sheet = book.getWorksheet('Responses');
-          const header = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1).map(String);
-          const xlsxRows: Record<string, unknown>[] = [];
-          sheet?.eachRow((row, n) => {
-            if (n === 1) return;
-            const values = (row.values as unknown[]).slice(1);
-            xlsxRows.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
-          });
-          expect(xlsxRows.map(pick).sort(byId)).toEqual(expected.map(pick).sort(byId));
-          // Numbers stay numbers in the spreadsheet.
-          expect(xlsxRows.every((r) => typeof r.Q4 === 'number')).toBe(true);
-          expect(book.getWorksheet('Codebook')?.rowCount).toBeGreaterThan(header.length);
+            const download = async (name: string) => {
+              const [file] = await Promise.all([
+                page.waitForEvent('download'),
+                page.getByRole('link', { name }).click(),
+              ]);
+              return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
+            };
+            const csv = await download('Download responses (CSV)');
+            expect(csv.name).toBe(`survey-${survey.id}.csv`);
+            const csvRows = parse<Record<string, string>>(csv.body, { bom: true, columns: true });
+            expect(csvRows.map(pick).sort(byId)).toEqual(expected.map(pick).sort(byId));
+            expect(csvRows.every((r) => r.version === '1')).toBe(true);
 
-          const codebook = await download('Download codebook (CSV)');
-          const codes = parse<Record<string, string>>(codebook.body, { bom: true, columns: true });
-          expect(codes.filter((r) => r.value === '').map((r) => r.column)).toEqual(header);
-        } finally {
-          await context.close();
-        }
-      },
-    );
+            const xlsx = await download('Download responses (Excel)');
+            expect(xlsx.name).toBe(`survey-${survey.id}.xlsx`);
+            const book = new ExcelJS.Workbook();
+            await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+            const sheet = book.getWorksheet('Responses');
+            const header = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1).map(String);
+            const xlsxRows: Record<string, unknown>[] = [];
+            sheet?.eachRow((row, n) => {
+              if (n === 1) return;
+              const values = (row.values as unknown[]).slice(1);
+              xlsxRows.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
+            });
+            expect(xlsxRows.map(pick).sort(byId)).toEqual(expected.map(pick).sort(byId));
+            // Numbers stay numbers in the spreadsheet.
+            expect(xlsxRows.every((r) => typeof r.Q4 === 'number')).toBe(true);
+            expect(book.getWorksheet('Codebook')?.rowCount).toBeGreaterThan(header.length);
+
+            const codebook = await download('Download codebook (CSV)');
+            const codes = parse<Record<string, string>>(codebook.body, { bom: true, columns: true });
+            expect(codes.filter((r) => r.value === '').map((r) => r.column)).toEqual(header);
+          } finally {
+            await context.close();
+          }
+        },
+      );
   },
 );
