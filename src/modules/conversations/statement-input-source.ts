@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { containsPattern } from '../../platform/search-pattern.js';
-import type { InputItem, InputSource } from '../decisions/input-source.js';
+import { latestPerParticipant, type InputItem, type InputSource } from '../decisions/input-source.js';
 
 // Conversation statements as input that decisions are traced to: one input per published statement
 // (approved, in a conversation that left draft); statements waiting for moderation or hidden by it
@@ -104,12 +104,6 @@ export const statementInputSource: InputSource = {
           .groupBy('participant_id'),
       )
       .execute();
-    const latest = new Map<string, string>();
-    for (const r of rows) {
-      const at = String(r.at);
-      const id = r.participant_id!;
-      if (!latest.has(id) || latest.get(id)! < at) latest.set(id, at);
-    }
-    return [...latest].map(([participantId, at]) => ({ participantId, at }));
+    return latestPerParticipant(rows);
   },
 };

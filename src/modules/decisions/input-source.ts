@@ -60,3 +60,20 @@ export interface InputSource {
   /** Each participant's latest activity of this kind in the organization (votes and supports count as activity too). */
   lastActivity(db: Db, organizationId: string): Promise<{ participantId: string; at: string }[]>;
 }
+
+/**
+ * Each participant's latest time among activity rows (e.g. the union of one source's activity
+ * queries, each grouped by participant); rows without a participant are left out.
+ */
+export function latestPerParticipant(
+  rows: readonly { participant_id: string | null; at: unknown }[],
+): { participantId: string; at: string }[] {
+  const latest = new Map<string, string>();
+  for (const r of rows) {
+    if (r.participant_id === null) continue;
+    const at = String(r.at);
+    const known = latest.get(r.participant_id);
+    if (known === undefined || known < at) latest.set(r.participant_id, at);
+  }
+  return [...latest].map(([participantId, at]) => ({ participantId, at }));
+}

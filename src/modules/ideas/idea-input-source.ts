@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { InputItem, InputSource } from '../decisions/input-source.js';
+import { latestPerParticipant, type InputItem, type InputSource } from '../decisions/input-source.js';
 import type { IdeasTable } from './ideas.table.js';
 
 // Ideas as input that decisions are traced to. Comments and supports are activity, not input.
@@ -115,12 +115,6 @@ export const ideaInputSource: InputSource = {
           .groupBy('participant_id'),
       )
       .execute();
-    const latest = new Map<string, string>();
-    for (const r of rows) {
-      const at = String(r.at);
-      const id = r.participant_id!;
-      if (!latest.has(id) || latest.get(id)! < at) latest.set(id, at);
-    }
-    return [...latest].map(([participantId, at]) => ({ participantId, at }));
+    return latestPerParticipant(rows);
   },
 };
