@@ -76,8 +76,8 @@ export interface OpinionOptions {
    */
   algorithm?: 'auto' | 'current' | PolisAlgorithm;
   /**
-   * Extra k-means++ starts for the group clustering (default 10; 0 = Pol.is' cold start alone). See
-   * `kmeansBestOf`.
+   * Extra k-means++ starts for the group clustering of the chosen k (default 10; 0 = Pol.is' cold start
+   * alone). See `clusterGroups`.
    */
   groupRestarts?: number;
   /** The groups of the previous run: each new group takes the id of the old group it overlaps most. */
@@ -282,10 +282,10 @@ interface RawGroup {
 }
 
 /**
- * Groups the base clusters: weighted k-means over their centres for k = 2 .. min(maxGroups, 2 + ⌊bases/12⌋),
- * keeping the k with the best silhouette (the larger k on a tie, as Pol.is' max-key does). Each k starts
- * from Pol.is' cold start; with `restarts`, the best of that many k-means++ seeds (by inertia,
- * `kmeansBestOf`) replaces it only when its silhouette is higher.
+ * Groups the base clusters: weighted k-means over their centres for k = 2 .. min(maxGroups, 2 + ⌊bases/12⌋)
+ * from Pol.is' cold start, keeping the k with the best silhouette (the larger k on a tie, as Pol.is' max-key
+ * does). With `restarts`, the best of that many k-means++ seeds (by inertia, `kmeansBestOf`) for the chosen
+ * k replaces its clustering when its silhouette is higher and none of its groups is a single base cluster.
  */
 export function clusterGroups(
   baseClusters: readonly Cluster[],
@@ -312,26 +312,31 @@ export function clusterGroups(
     });
     return silhouette(bx, by, labels);
   };
+  // k is chosen as Pol.is chooses it: by the silhouette of its own start (the first k distinct base
+  // clusters) for each k.
+  let bestK = 2;
   for (let k = 2; k <= maxK; k++) {
-    // Pol.is' own start (the first k distinct base clusters) and the best of the restarts (by inertia) are
-    // both candidates; the one with the higher silhouette wins, the criterion Pol.is itself uses to choose
-    // among clusterings. Inertia alone can prefer a split Pol.is never reaches: on a small opinion group
-    // beside a large one, splitting the large group lowers inertia but leaves the small group unseen.
     const cold = kmeans(bx, by, k, { weights, maxIterations: 20 });
-    let clusters = cold;
-    let score = scoreOf(cold);
-    if (restarts > 0) {
-      const restarted = kmeansBestOf(bx, by, k, { weights, maxIterations: 20, restarts, seed: k });
-      const restartedScore = scoreOf(restarted);
-      if (restartedScore > score) {
-        clusters = restarted;
-        score = restartedScore;
-      }
-    }
+    const score = scoreOf(cold);
     silhouettes.push({ k, silhouette: score });
     if (score >= bestScore) {
       bestScore = score;
-      best = clusters;
+      best = cold;
+      bestK = k;
+    }
+  }
+  // For that k only, the best of the restarts (by inertia) replaces Pol.is' start when its silhouette is
+  // higher and no group of it is a single base cluster. Pol.is warm-starts each update from the last, which
+  // on a small opinion group beside a large one tends to reach a better split than its cold start; but
+  // restarts must neither change k (Pol.is' k smoother keeps it) nor make a lone outlier a group, two
+  // higher-silhouette splits that Pol.is' history does not reach (README, "Opinion groups against Pol.is'
+  // own").
+  if (restarts > 0 && best) {
+    const restarted = kmeansBestOf(bx, by, bestK, { weights, maxIterations: 20, restarts, seed: bestK });
+    const restartedScore = scoreOf(restarted);
+    if (restartedScore > bestScore && restarted.every((group) => group.members.length > 1)) {
+      best = restarted;
+      silhouettes[bestK - 2] = { k: bestK, silhouette: restartedScore };
     }
   }
   if (!best || best.length < 2) return { clusters: all(), silhouettes };

@@ -174,3 +174,42 @@ describe('clusterGroups: Pol.is’ start unless a restart has the higher silhoue
     expect(sizes(clusterGroups(bases, 2, 0).clusters)).toEqual([5, 500]);
   });
 });
+
+describe('clusterGroups: restarts never change k nor make a lone outlier a group', () => {
+  // One far outlier base cluster (1 member) and a broad cloud of 60 base clusters with a small lobe of 6 on
+  // its left. Splitting off the outlier alone has the highest silhouette at k = 2, but Pol.is never makes a
+  // group of one base cluster by that route: its own start (the first two base clusters: one in the cloud,
+  // one in the lobe) separates the lobe.
+  const bases: Cluster[] = [];
+  let member = 0;
+  const add = (x: number, y: number, size: number) => {
+    const members = Int32Array.from({ length: size }, () => member++);
+    bases.push({ id: bases.length, members, center: [x, y] });
+  };
+  const random = seededRandom(7);
+  add(0, 0, 3);
+  add(-8, 0, 2);
+  for (let i = 0; i < 5; i++) add(-8 + random(), random(), 2);
+  for (let i = 0; i < 59; i++) add((random() - 0.5) * 4, (random() - 0.5) * 4, 3);
+  add(-60, 40, 1);
+  const sizes = (groups: { members: Int32Array }[]) =>
+    groups.map((g) => g.members.length).sort((a, b) => a - b);
+
+  it('keeps Pol.is’ own split when the best restart isolates one base cluster', () => {
+    const restarted = clusterGroups(bases, 2, 10);
+    for (const group of restarted.clusters) expect(group.members.length).toBeGreaterThan(1);
+    expect(sizes(restarted.clusters)).toEqual(sizes(clusterGroups(bases, 2, 0).clusters));
+  });
+
+  it('chooses k from Pol.is’ own start, whatever the restarts find', () => {
+    const withRestarts = clusterGroups(bases, 5, 10);
+    const without = clusterGroups(bases, 5, 0);
+    expect(withRestarts.clusters.length).toBe(without.clusters.length);
+    // Only the chosen k's silhouette may differ (when a restart replaced its clustering).
+    const chosen = without.clusters.length;
+    withRestarts.silhouettes.forEach((s, i) => {
+      if (s.k !== chosen) expect(s.silhouette).toBe(without.silhouettes[i]!.silhouette);
+      else expect(s.silhouette).toBeGreaterThanOrEqual(without.silhouettes[i]!.silhouette);
+    });
+  });
+});
